@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "conflictmap",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "conflictmap", targets: ["conflictmap"]),
+        .library(name: "ConflictMapKit", targets: ["Geography", "Topology", "Geodesy", "Places"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C libraries. Only Topology imports CGEOS and only Geodesy imports CPROJ.
+        .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
+        .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
+
+        // Pure Swift value types: coordinates, shapes, GeoJSON and deterministic JSON.
+        .target(name: "Geography"),
+        // GEOS: predicates, set operations, validity, linear referencing (planar, in degrees).
+        .target(name: "Topology", dependencies: ["CGEOS", "Geography"]),
+        // PROJ: WGS84 geodesics (Karney) and map projections.
+        .target(name: "Geodesy", dependencies: ["CPROJ", "Geography"]),
+        // The gazetteer: place data, the name normaliser and the resolver.
+        .target(name: "Places", dependencies: ["Geography", "Geodesy"]),
+        // The command line, as a library so tests can parse arguments in-process.
+        .target(name: "ConflictMapCLI", dependencies: [
+            "Geography", "Topology", "Geodesy", "Places",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "conflictmap", dependencies: ["ConflictMapCLI"]),
+        .executableTarget(name: "conflictmap-bench", dependencies: ["Geography", "Geodesy", "Places", "Topology"]),
+
+        .testTarget(name: "GeographyTests", dependencies: ["Geography", "Topology", "Geodesy"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "PlacesTests", dependencies: ["Places", "Geography"]),
+        .testTarget(name: "CLITests", dependencies: ["ConflictMapCLI"]),
+    ]
+)

@@ -1,0 +1,37 @@
+import ArgumentParser
+
+/// The `conflictmap` command: news reports about the war in, geography out.
+public struct ConflictMap: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "conflictmap",
+        abstract: "Turn news reports about the war in Syria into geography, and answer geographic questions.",
+        discussion: """
+        Distances are WGS84 ellipsoidal geodesics (Karney's algorithm, through PROJ), never \
+        haversine. Place names go through the gazetteer in Gazetteer/ (GeoNames CC BY 4.0, \
+        Natural Earth, OCHA); --gazetteer or CONFLICTMAP_GAZETTEER selects another.
+
+        Exit codes: 0 success; 1 bad input (unknown place, malformed coordinates); \
+        2 unreadable or invalid data files; 64 usage errors.
+        """,
+        version: "0.1.0",
+        subcommands: [Locate.self, Distance.self]
+    )
+
+    public init() {}
+
+    /// Runs the command line and exits: data on stdout, one line per error on stderr.
+    public static func runAndExit(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            Foundation.exit(0)
+        } catch let failure as CLIFailure {
+            Console.error(failure.message)
+            Foundation.exit(failure.exitCode)
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
+import Foundation

@@ -1,0 +1,125 @@
+/// A WGS84 position in decimal degrees. Latitude first in Swift, as people say it;
+/// GeoJSON and GEOS get `[longitude, latitude]` from the coders.
+public struct Coordinate: Hashable, Sendable, CustomStringConvertible {
+    public var latitude: Double
+    public var longitude: Double
+
+    public init(latitude: Double, longitude: Double) {
+        self.latitude = latitude
+        self.longitude = longitude
+    }
+
+    /// True when both values are finite and inside [-90, 90] × [-180, 180].
+    public var isValid: Bool {
+        latitude.isFinite && longitude.isFinite && abs(latitude) <= 90 && abs(longitude) <= 180
+    }
+
+    public var description: String {
+        "\(formatDegrees(latitude, decimals: 5)),\(formatDegrees(longitude, decimals: 5))"
+    }
+}
+
+extension Coordinate {
+    /// Parses `LAT,LON` in decimal degrees (spaces allowed, optional N/S/E/W suffixes).
+    /// Throws with a sentence a user can act on; never traps.
+    public init(parsing text: String) throws(CoordinateParseError) {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+        guard parts.count == 2 else { throw .notAPair(text) }
+        let lat = try Coordinate.parseComponent(parts[0], positive: "N", negative: "S", whole: text)
+        let lon = try Coordinate.parseComponent(parts[1], positive: "E", negative: "W", whole: text)
+        guard abs(lat) <= 90 else { throw .outOfRange(text, "latitude \(formatDegrees(lat, decimals: 6)) is outside -90..90") }
+        guard abs(lon) <= 180 else { throw .outOfRange(text, "longitude \(formatDegrees(lon, decimals: 6)) is outside -180..180") }
+        self.init(latitude: lat, longitude: lon)
+    }
+
+    /// True when `text` has the shape of a coordinate pair (digits, one comma), so a
+    /// caller can decide between "coordinates" and "a place name" before parsing.
+    public static func looksLikeCoordinatePair(_ text: String) -> Bool {
+        var digits = 0, commas = 0
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "0"..."9": digits += 1
+            case ",": commas += 1
+            case ".", "-", "+", " ", "\t", "N", "S", "E", "W", "n", "s", "e", "w": continue
+            default: return false
+            }
+        }
+        return digits > 0 && commas >= 1
+    }
+
+    private static func parseComponent(_ raw: Substring, positive: Character, negative: Character, whole: String) throws(CoordinateParseError) -> Double {
+        var body = raw.trimmingSpaces
+        var sign = 1.0
+        if let last = body.last, last.uppercased() == String(positive) || last.uppercased() == String(negative) {
+            if last.uppercased() == String(negative) { sign = -1 }
+            body = body.dropLast().trimmingSpaces
+        }
+        // Double(_:) accepts "nan", "inf" and hex floats: coordinates are plain decimals only.
+        guard !body.isEmpty, body.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+") }),
+              let value = Double(body), value.isFinite else {
+            throw .notANumber(whole, String(raw))
+        }
+        return sign * value
+    }
+}
+
+public enum CoordinateParseError: Error, Equatable, CustomStringConvertible {
+    case notAPair(String)
+    case notANumber(String, String)
+    case outOfRange(String, String)
+
+    public var description: String {
+        switch self {
+        case .notAPair(let text):
+            return "'\(text)' is not a coordinate pair: write LAT,LON in decimal degrees, e.g. 35.336,40.141"
+        case .notANumber(let text, let part):
+            return "'\(text)' is not a coordinate pair: '\(part.trimmingCharacters(in: " "))' is not a decimal number (write LAT,LON, e.g. 35.336,40.141)"
+        case .outOfRange(let text, let why):
+            return "'\(text)': \(why) (write LAT,LON: latitude first)"
+        }
+    }
+}
+
+extension Substring {
+    var trimmingSpaces: Substring {
+        var s = self
+        while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
+        while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
+        return s
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: Character) -> String {
+        String(Substring(self).trimmingSpaces)
+    }
+}
+
+/// Fixed-precision decimal text without trailing zeros ("35.5", "40", "-0.000001"), the
+/// same on every platform and locale; used wherever output is diffed.
+public func formatDegrees(_ value: Double, decimals: Int) -> String {
+    formatDecimal(value, decimals: decimals)
+}
+
+/// Rounds half away from zero to `decimals` places and prints without exponent or
+/// trailing zeros. Deterministic: no locale, no Foundation formatting.
+public func formatDecimal(_ value: Double, decimals: Int) -> String {
+    guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "Infinity" : "-Infinity") }
+    var scale = 1.0
+    for _ in 0..<decimals { scale *= 10 }
+    let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
+    // Beyond 2^53 the integer part no longer fits exactly; fall back to Swift's shortest form.
+    guard scaled < 9.0e15 else { return "\(value)" }
+    let whole = UInt64(scaled)
+    let unit = UInt64(scale)
+    let intPart = whole / unit
+    var frac = whole % unit
+    var text = (value < 0 && whole != 0 ? "-" : "") + String(intPart)
+    if decimals > 0 && frac != 0 {
+        var digits = decimals
+        while frac % 10 == 0 { frac /= 10; digits -= 1 }
+        let f = String(frac)
+        text += "." + String(repeating: "0", count: digits - f.count) + f
+    }
+    return text
+}

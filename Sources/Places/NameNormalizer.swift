@@ -1,0 +1,244 @@
+/// A rule of the name normaliser. Rules apply in this order; a match can be explained by
+/// the rules that had to apply before the two names became equal.
+public enum NameRule: String, CaseIterable, Sendable, Comparable {
+    /// Upper and lower case are the same.
+    case caseFolding = "case"
+    /// Diacritics and apostrophe forms are dropped: ā→a, ḩ→h, ‘ ’ ` ʿ ʾ ' vanish.
+    case diacritics = "diacritics"
+    /// Hyphens, spaces and punctuation between words do not count.
+    case separators = "separators"
+    /// The Arabic article in all its forms (al-, el-, ad-, ar-, as-, az-, ash-, at-, ez-,
+    /// e-, an-...) and joined, assimilated forms (Ezzor = ez-Zor, Assukhnah = as-Sukhnah).
+    case article = "article"
+    /// Abu / Abou / Albu / Al Bu (as in Albukamal = Abu Kamal).
+    case abu = "abu/albu"
+    /// q and k are one letter (Qamishli/Kamishli, Raqqa/Rakka).
+    case qk = "q/k"
+    /// Vowel spellings: Deir/Dayr/Dair (ei, ey, ay, ai, ie → i), ee → i, ou/o/aw/ow → u.
+    case vowels = "vowels"
+    /// Doubled letters are single: Hassakeh = Hasakeh, Raqqa = Raqa.
+    case doubledLetters = "doubled letters"
+    /// A final -h after a vowel is silent and a final -e is -a: Raqqah = Raqqa, Hasakeh = Hasaka.
+    case finalVowel = "final -ah/-eh"
+
+    public static func < (a: NameRule, b: NameRule) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// Folds place names to comparison keys. Deterministic, allocation-light, and the same
+/// for gazetteer names and for text being searched, so a key lookup is a match.
+public enum NameNormalizer {
+    /// The comparison key of a name: every rule applied, words joined without separators.
+    /// "Deir ez-Zor", "Dayr Az Zawr" and "Deir Ezzor" all give "dirzur".
+    public static func key(_ name: some StringProtocol) -> String {
+        var tokens = tokenize(name)
+        applyWordRules(&tokens, upTo: nil)
+        return join(tokens)
+    }
+
+    /// The key built from already-tokenised words (the reader's path).
+    public static func key(ofTokens words: [[UInt8]]) -> String {
+        var tokens = words
+        applyWordRules(&tokens, upTo: nil)
+        return join(tokens)
+    }
+
+    /// The folded words of a name after case, diacritics and separators: the input of
+    /// the word rules. "Deir ez-Zor" → ["deir", "ez", "zor"].
+    public static func tokenize(_ name: some StringProtocol) -> [[UInt8]] {
+        var tokens: [[UInt8]] = []
+        var current: [UInt8] = []
+        for scalar in name.unicodeScalars {
+            switch fold(scalar) {
+            case .letters(let bytes): current.append(contentsOf: bytes)
+            case .letter(let b): current.append(b)
+            case .ignore: continue
+            case .separator:
+                if !current.isEmpty { tokens.append(current); current.removeAll(keepingCapacity: true) }
+            }
+        }
+        if !current.isEmpty { tokens.append(current) }
+        return tokens
+    }
+
+    /// The name after each rule in turn, for explaining matches: element i is the form
+    /// once rules 0...i have applied.
+    public static func stages(_ name: some StringProtocol) -> [(rule: NameRule, form: String)] {
+        var out: [(NameRule, String)] = []
+        let trimmed = String(name).trimmingWhitespace
+        out.append((.caseFolding, trimmed.lowercased()))
+        // Diacritics: the folded words, but separators kept as they were.
+        var diacriticsForm = ""
+        for scalar in trimmed.unicodeScalars {
+            switch fold(scalar) {
+            case .letters(let bytes): diacriticsForm += String(decoding: bytes, as: UTF8.self)
+            case .letter(let b): diacriticsForm.unicodeScalars.append(Unicode.Scalar(b))
+            case .ignore: continue
+            case .separator: diacriticsForm.unicodeScalars.append(scalar.properties.isWhitespace ? " " : scalar)
+            }
+        }
+        out.append((.diacritics, diacriticsForm))
+        var tokens = tokenize(trimmed)
+        out.append((.separators, join(tokens)))
+        for rule in NameRule.allCases where rule > .separators {
+            applyWordRules(&tokens, upTo: rule, only: rule)
+            out.append((rule, join(tokens)))
+        }
+        return out
+    }
+
+    /// Which rules make `a` and `b` the same name: the rules, up to the first stage at
+    /// which the two agree, that changed either of them. Nil when the keys differ.
+    public static func explain(_ a: String, matches b: String) -> [NameRule]? {
+        if a.trimmingWhitespace == b.trimmingWhitespace { return [] }
+        let sa = stages(a), sb = stages(b)
+        guard sa.last?.form == sb.last?.form else { return nil }
+        var previousA = a.trimmingWhitespace, previousB = b.trimmingWhitespace
+        var used: [NameRule] = []
+        for (x, y) in zip(sa, sb) {
+            if x.form != previousA || y.form != previousB { used.append(x.rule) }
+            if x.form == y.form { return used }
+            previousA = x.form; previousB = y.form
+        }
+        return used
+    }
+
+    // MARK: - Word rules
+
+    static func join(_ tokens: [[UInt8]]) -> String {
+        var bytes: [UInt8] = []
+        for t in tokens { bytes.append(contentsOf: t) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Articles as separate words. "e" is the elided form in "Deir e-Zor".
+    static let articles: Set<[UInt8]> = Set(["al", "el", "il", "ul", "ad", "ed", "ar", "er", "as", "es", "az", "ez",
+                                               "ash", "esh", "at", "et", "an", "en", "ath", "adh", "e", "l"].map { Array($0.utf8) })
+
+    /// Letters that assimilate the article's l ("sun letters"), as in az-Zor → Ezzor.
+    static let sunLetters: Set<UInt8> = Set("tdrzsnl".utf8)
+
+    static func isArticle(_ token: [UInt8]) -> Bool { articles.contains(token) }
+
+    /// Applies the word rules after `separators`. With `only`, applies just that rule
+    /// (the caller walks the rules in order); otherwise every rule.
+    static func applyWordRules(_ tokens: inout [[UInt8]], upTo last: NameRule?, only: NameRule? = nil) {
+        func on(_ rule: NameRule) -> Bool { only == nil || only == rule }
+        if on(.article) {
+            // Keep a lone article-like word (a place called "As"?) rather than erase the name.
+            if tokens.count > 1 { tokens.removeAll(where: isArticle) }
+            for i in tokens.indices { stripJoinedArticle(&tokens[i]) }
+        }
+        for i in tokens.indices {
+            if on(.abu) { abu(&tokens[i]) }
+            if on(.qk) { for j in tokens[i].indices where tokens[i][j] == UInt8(ascii: "q") { tokens[i][j] = UInt8(ascii: "k") } }
+            if on(.vowels) { vowels(&tokens[i]) }
+            if on(.doubledLetters) { undouble(&tokens[i]) }
+            if on(.finalVowel) { finalVowel(&tokens[i]) }
+        }
+    }
+
+    /// "ezzor" → "zor", "assukhnah" → "sukhnah", "alhasakah" is left alone (only the
+    /// assimilated form is unambiguous inside a word).
+    static func stripJoinedArticle(_ t: inout [UInt8]) {
+        guard t.count >= 5, t[0] == UInt8(ascii: "a") || t[0] == UInt8(ascii: "e"),
+              t[1] == t[2], sunLetters.contains(t[1]) else { return }
+        // "a" + doubled sun letter + at least two more letters: as-Sukhnah, ez-Zor, ad-Dimas.
+        t.removeFirst(2)
+    }
+
+    static func abu(_ t: inout [UInt8]) {
+        // abu, abou, albu, aboul as a word or a prefix all become "bu".
+        for prefix in ["albu", "abou", "abu"] {
+            let p = Array(prefix.utf8)
+            if t.count >= p.count, Array(t[0..<p.count]) == p {
+                t.replaceSubrange(0..<p.count, with: Array("bu".utf8))
+                return
+            }
+        }
+    }
+
+    static func vowels(_ t: inout [UInt8]) {
+        var out: [UInt8] = []
+        out.reserveCapacity(t.count)
+        var i = 0
+        let a = UInt8(ascii: "a"), e = UInt8(ascii: "e"), iL = UInt8(ascii: "i"), o = UInt8(ascii: "o")
+        let u = UInt8(ascii: "u"), w = UInt8(ascii: "w"), y = UInt8(ascii: "y")
+        func isVowel(_ b: UInt8) -> Bool { b == a || b == e || b == iL || b == o || b == u }
+        while i < t.count {
+            let c = t[i]
+            let n: UInt8 = i + 1 < t.count ? t[i + 1] : 0
+            let after: UInt8 = i + 2 < t.count ? t[i + 2] : 0
+            // ay/ey before a vowel is a consonant y (Mayadin): keep it.
+            if (c == e && (n == iL || (n == y && !isVowel(after)))) || (c == a && (n == iL || (n == y && !isVowel(after)))) || (c == iL && n == e) || (c == e && n == e) {
+                out.append(iL); i += 2; continue
+            }
+            if (c == o && n == u) || (c == o && n == o) || ((c == a || c == o) && n == w && !isVowel(after)) {
+                out.append(u); i += 2; continue
+            }
+            if c == o { out.append(u); i += 1; continue }
+            out.append(c); i += 1
+        }
+        t = out
+    }
+
+    static func undouble(_ t: inout [UInt8]) {
+        guard t.count > 1 else { return }
+        var out: [UInt8] = [t[0]]
+        out.reserveCapacity(t.count)
+        for b in t.dropFirst() where b != out.last! || !(b >= 0x61 && b <= 0x7A) { out.append(b) }
+        t = out
+    }
+
+    static func finalVowel(_ t: inout [UInt8]) {
+        guard t.count > 2 else { return }
+        let h = UInt8(ascii: "h")
+        if t.last == h, let v = t.dropLast().last, v == UInt8(ascii: "a") || v == UInt8(ascii: "e") { t.removeLast() }
+        if t.last == UInt8(ascii: "e") { t[t.count - 1] = UInt8(ascii: "a") }
+    }
+
+    // MARK: - Scalars
+
+    enum Folded {
+        case letter(UInt8)
+        case letters([UInt8])
+        case ignore
+        case separator
+    }
+
+    /// Case and diacritic folding of one scalar. ASCII takes the fast path.
+    static func fold(_ s: Unicode.Scalar) -> Folded {
+        let v = s.value
+        if v < 0x80 {
+            switch v {
+            case 0x41...0x5A: return .letter(UInt8(v + 0x20))
+            case 0x61...0x7A, 0x30...0x39: return .letter(UInt8(v))
+            case 0x27, 0x60: return .ignore  // ' `
+            default: return .separator
+            }
+        }
+        switch v {
+        // Apostrophe forms and Arabic transliteration marks: ‘ ’ ʿ ʾ ʻ ʼ ′ ´ and the Arabic tatweel.
+        case 0x2018, 0x2019, 0x02BF, 0x02BE, 0x02BB, 0x02BC, 0x2032, 0x00B4, 0x02B9, 0x0640: return .ignore
+        case 0x0300...0x036F: return .ignore  // combining marks
+        default: break
+        }
+        if let mapped = LatinFolding.table[v] { return .letters(mapped) }
+        let props = s.properties
+        if props.isAlphabetic || props.numericType != nil {
+            return .letters(Array(props.lowercaseMapping.utf8))
+        }
+        if props.isDiacritic || props.generalCategory == .nonspacingMark { return .ignore }
+        return .separator
+    }
+}
+
+extension String {
+    var trimmingWhitespace: String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
+        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,180 @@
+import Foundation
+import Geography
+import Geodesy
+
+/// What the surrounding text says about where a name is likely to be: the countries and
+/// provinces of the other places mentioned, and a point near which it should be.
+public struct ResolutionContext: Sendable {
+    /// Weight per ISO country code (0...1).
+    public var countries: [String: Double]
+    /// Weight per province (GeoNames admin1 name).
+    public var provinces: [String: Double]
+    /// A point the place is expected near (the centre of the other places).
+    public var near: Coordinate?
+
+    public init(countries: [String: Double] = [:], provinces: [String: Double] = [:], near: Coordinate? = nil) {
+        self.countries = countries; self.provinces = provinces; self.near = near
+    }
+
+    /// No context: ranking by prominence alone.
+    public static let none = ResolutionContext()
+
+    /// The war this tool is about: Syria first, then Iraq. Used when nothing else is known.
+    public static let region = ResolutionContext(countries: ["SY": 1, "IQ": 0.5])
+}
+
+/// A place a name may refer to, with why.
+public struct Candidate: Sendable {
+    public var place: Place
+    /// The place's name that matched the query.
+    public var matchedName: String
+    /// The normaliser rules that made the query equal that name (empty: exact).
+    public var rules: [NameRule]
+    /// The ranking score: prominence, population, context.
+    public var score: Double
+}
+
+/// The answer to "which place is this name?".
+public struct Resolution: Sendable {
+    public var query: String
+    /// Best first.
+    public var candidates: [Candidate]
+    public var best: Candidate { candidates[0] }
+    /// True when another distinct place ranks close to the best one.
+    public var isAmbiguous: Bool {
+        guard candidates.count > 1 else { return false }
+        let a = candidates[0], b = candidates[1]
+        let apart = Geodesic.wgs84.inverse(from: a.place.coordinate, to: b.place.coordinate).distanceMeters
+        return apart > 25_000 && a.score - b.score < 1.5
+    }
+}
+
+public enum ResolutionError: Error, CustomStringConvertible, Equatable {
+    case empty
+    case unknown(String, suggestions: [String])
+
+    public var description: String {
+        switch self {
+        case .empty: return "no place name given"
+        case .unknown(let name, let suggestions):
+            if suggestions.isEmpty { return "unknown place '\(name)': not in the gazetteer (try another spelling, or LAT,LON)" }
+            return "unknown place '\(name)'; did you mean " + suggestions.map { "'\($0)'" }.joined(separator: ", ") + "?"
+        }
+    }
+}
+
+extension Gazetteer {
+    /// Resolves a name to ranked candidate places. Trailing qualifiers narrow the kind:
+    /// "Deir ez-Zor province", "Deir ez-Zor city", "the Khabur river".
+    public func resolve(_ query: String, context: ResolutionContext = .region) throws(ResolutionError) -> Resolution {
+        var text = query.trimmingWhitespace
+        guard !text.isEmpty, !NameNormalizer.key(text).isEmpty else { throw .empty }
+        if text.lowercased().hasPrefix("the ") { text = String(text.dropFirst(4)).trimmingWhitespace }
+
+        var found: [(Place, String)] = places(forKey: NameNormalizer.key(text)).map { ($0, text) }
+        if let (stripped, kinds) = Gazetteer.qualifier(in: text) {
+            let qualified = places(forKey: NameNormalizer.key(stripped)).filter { kinds.contains($0.kind) }
+            if !qualified.isEmpty {
+                // An explicit qualifier wins over a place that merely has it in its name.
+                found = qualified.map { ($0, stripped) } + found.filter { f in !qualified.contains { $0.id == f.0.id } }
+                found = found.filter { kinds.contains($0.0.kind) } + found.filter { !kinds.contains($0.0.kind) }
+            }
+        }
+        guard !found.isEmpty else { throw .unknown(query.trimmingWhitespace, suggestions: suggestions(for: text)) }
+
+        var candidates: [Candidate] = []
+        var seen: Set<String> = []
+        for (place, asked) in found where seen.insert(place.id).inserted {
+            let matched = lookupNames(of: place).first { NameNormalizer.key($0) == NameNormalizer.key(asked) } ?? place.name
+            let rules = NameNormalizer.explain(asked, matches: matched) ?? []
+            candidates.append(Candidate(place: place, matchedName: matched, rules: rules, score: score(place, context: context)))
+        }
+        // Qualified matches keep their lead; within each group the score decides.
+        let qualifiedKinds = Gazetteer.qualifier(in: text)?.1
+        candidates.sort { a, b in
+            if let kinds = qualifiedKinds {
+                let ia = kinds.contains(a.place.kind), ib = kinds.contains(b.place.kind)
+                if ia != ib { return ia }
+            }
+            if a.score != b.score { return a.score > b.score }
+            return a.place.id < b.place.id
+        }
+        return Resolution(query: query, candidates: candidates)
+    }
+
+    /// Ranking: the kind's prominence, population (log scale), curated entries (someone
+    /// checked them), and the context's countries, provinces and proximity.
+    public func score(_ place: Place, context: ResolutionContext) -> Double {
+        var s = place.kind.prominence
+        if let p = place.population, p > 0 { s += log10(Double(p)) * 0.6 }
+        if isCurated(place) { s += 1 }
+        if let c = place.country { s += 3 * (context.countries[c] ?? 0) }
+        if let p = place.province { s += 2 * (context.provinces[p] ?? 0) }
+        if let near = context.near {
+            let km = Geodesic.wgs84.inverse(from: near, to: place.coordinate).distanceMeters / 1000
+            s += 3 * exp(-km / 250)
+        }
+        return s
+    }
+
+    static let qualifiers: [(String, [PlaceKind])] = [
+        ("province", [.province]), ("governorate", [.province]),
+        ("city", [.city, .town]), ("town", [.town, .city, .village]), ("village", [.village, .town]),
+        ("river", [.river]), ("valley", [.valley]), ("oil field", [.oilField]), ("oilfield", [.oilField]),
+        ("gas field", [.gasField]), ("airport", [.airport]), ("base", [.base]), ("district", [.district]),
+    ]
+
+    /// "Deir ez-Zor province" → ("Deir ez-Zor", [.province]).
+    static func qualifier(in text: String) -> (String, [PlaceKind])? {
+        let lower = text.lowercased()
+        for (word, kinds) in qualifiers where lower.hasSuffix(" " + word) {
+            let stripped = String(text.dropLast(word.count + 1)).trimmingWhitespace
+            if !stripped.isEmpty { return (stripped, kinds) }
+        }
+        return nil
+    }
+
+    /// The closest known names to an unknown one, by edit distance between keys.
+    public func suggestions(for query: String, limit: Int = 3) -> [String] {
+        let key = Array(NameNormalizer.key(query).utf8)
+        guard !key.isEmpty else { return [] }
+        let budget = max(1, min(3, key.count / 3))
+        var best: [(distance: Int, score: Double, name: String)] = []
+        for candidateKey in nameKeys {
+            let c = Array(candidateKey.utf8)
+            guard abs(c.count - key.count) <= budget, let d = boundedLevenshtein(key, c, limit: budget) else { continue }
+            for i in index[candidateKey] ?? [] {
+                let place = places[Int(i)]
+                let name = lookupNames(of: place).first { NameNormalizer.key($0) == candidateKey } ?? place.name
+                best.append((d, score(place, context: .region), name == place.name ? name : "\(name)"))
+            }
+        }
+        best.sort { $0.distance != $1.distance ? $0.distance < $1.distance : ($0.score != $1.score ? $0.score > $1.score : $0.name < $1.name) }
+        var out: [String] = []
+        for b in best where !out.contains(b.name) {
+            out.append(b.name)
+            if out.count == limit { break }
+        }
+        return out
+    }
+}
+
+/// Levenshtein distance, or nil as soon as it must exceed `limit`.
+func boundedLevenshtein(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int? {
+    if a == b { return 0 }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+        current[0] = i
+        var rowMin = i
+        for j in 1...max(1, b.count) where b.count > 0 {
+            let cost = a[i - 1] == b[j - 1] ? 0 : 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            rowMin = min(rowMin, current[j])
+        }
+        if rowMin > limit { return nil }
+        swap(&previous, &current)
+    }
+    let d = previous[b.count]
+    return d <= limit ? d : nil
+}

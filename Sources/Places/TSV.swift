@@ -1,0 +1,107 @@
+import Foundation
+
+/// Tab-separated text read straight from bytes: one pass, fields as byte ranges, no
+/// per-line String until a field is needed. GeoNames dumps are 1.5 GB; this is why.
+struct TSVFile {
+    let path: String
+    let bytes: [UInt8]
+
+    init(path: String) throws(GazetteerError) {
+        self.path = path
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            throw GazetteerError(file: path, message: exists ? (isDirectory.boolValue ? "is a directory, expected a TSV file" : "cannot be read (check its permissions)") : "no such file")
+        }
+        self.bytes = [UInt8](data)
+    }
+
+    init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+
+    /// Calls `body` for every line that is not empty and not a `#` comment, with its
+    /// 1-based line number and the byte ranges of its fields.
+    func forEachLine(_ body: (Int, [Range<Int>], UnsafeBufferPointer<UInt8>) throws(GazetteerError) -> Void) throws(GazetteerError) {
+        try bytes.withUnsafeBufferPointer { (buf) throws(GazetteerError) in
+            var lineNumber = 0
+            var start = 0
+            var fields: [Range<Int>] = []
+            fields.reserveCapacity(20)
+            let n = buf.count
+            if n >= 3, buf[0] == 0xEF, buf[1] == 0xBB, buf[2] == 0xBF { start = 3 }
+            while start < n {
+                lineNumber += 1
+                var end = start
+                fields.removeAll(keepingCapacity: true)
+                var fieldStart = start
+                while end < n, buf[end] != 0x0A {
+                    if buf[end] == 0x09 { fields.append(fieldStart..<end); fieldStart = end + 1 }
+                    else if buf[end] == 0 { throw GazetteerError(file: path, line: lineNumber, message: "contains a NUL byte: not a text file") }
+                    end += 1
+                }
+                var lineEnd = end
+                if lineEnd > start, buf[lineEnd - 1] == 0x0D { lineEnd -= 1 }  // CRLF
+                fields.append(fieldStart..<max(fieldStart, lineEnd))
+                if lineEnd > start, buf[start] != UInt8(ascii: "#") {
+                    try body(lineNumber, fields, buf)
+                }
+                start = end + 1
+            }
+        }
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// The field as a String, or nil when it is not valid UTF-8.
+    func string(_ range: Range<Int>) -> String? {
+        String(validating: UnsafeBufferPointer(rebasing: self[range]), as: UTF8.self)
+    }
+
+    /// A plain decimal number ("-12.5", "35", "3e2"), or nil. Rejects nan and inf.
+    func double(_ range: Range<Int>) -> Double? {
+        guard !range.isEmpty, range.count < 40 else { return nil }
+        // Fast path for what GeoNames writes: optional sign, digits, optional fraction.
+        var i = range.lowerBound
+        var negative = false
+        if self[i] == UInt8(ascii: "-") { negative = true; i += 1 } else if self[i] == UInt8(ascii: "+") { i += 1 }
+        var intPart: Int64 = 0, fracPart: Int64 = 0, fracDigits = 0, digits = 0
+        while i < range.upperBound, self[i] >= 0x30, self[i] <= 0x39, digits < 15 {
+            intPart = intPart * 10 + Int64(self[i] - 0x30); i += 1; digits += 1
+        }
+        if i < range.upperBound, self[i] == UInt8(ascii: ".") {
+            i += 1
+            while i < range.upperBound, self[i] >= 0x30, self[i] <= 0x39, fracDigits < 15 {
+                fracPart = fracPart * 10 + Int64(self[i] - 0x30); i += 1; fracDigits += 1; digits += 1
+            }
+        }
+        if i == range.upperBound, digits > 0, fracDigits < 10 {
+            let value = Double(intPart) + Double(fracPart) / pow10[fracDigits]
+            return negative ? -value : value
+        }
+        // Anything else (exponents, long fractions): the standard parser, still no nan/inf.
+        guard let s = string(range), s.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }),
+              let d = Double(s), d.isFinite else { return nil }
+        return d
+    }
+
+    func int(_ range: Range<Int>) -> Int? {
+        guard !range.isEmpty, range.count < 19 else { return nil }
+        var v = 0
+        for i in range {
+            guard self[i] >= 0x30, self[i] <= 0x39 else { return nil }
+            v = v * 10 + Int(self[i] - 0x30)
+        }
+        return v
+    }
+
+    func equals(_ range: Range<Int>, _ text: StaticString) -> Bool {
+        guard range.count == text.utf8CodeUnitCount else { return false }
+        let t = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
+        for (k, i) in range.enumerated() where self[i] != t[k] { return false }
+        return true
+    }
+}
+
+private let pow10: [Double] = (0...16).map { (0..<$0).reduce(1.0) { a, _ in a * 10 } }

@@ -1,0 +1,3 @@
+import ConflictMapCLI
+
+ConflictMap.runAndExit()
