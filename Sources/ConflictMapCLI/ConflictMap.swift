@@ -29,7 +29,17 @@ public struct ConflictMap: ParsableCommand {
             Console.error(failure.message)
             Foundation.exit(failure.exitCode)
         } catch {
-            exit(withError: error)
+            // --help and --version arrive as errors too; they keep ArgumentParser's output.
+            let code = exitCode(for: error)
+            if code == .success { exit(withError: error) }
+            // Usage errors: one line, naming the fix, instead of the usage block.
+            let subcommand = arguments.first { !$0.hasPrefix("-") }.flatMap { name in
+                configuration.subcommands.first { $0._commandName == name }?._commandName
+            }
+            let hint = subcommand.map { "see 'conflictmap \($0) --help'" } ?? "see 'conflictmap --help'"
+            let message = message(for: error).replacingOccurrences(of: "\n", with: " ")
+            Console.error("\(message) (\(hint))")
+            Foundation.exit(code.rawValue)
         }
     }
 }

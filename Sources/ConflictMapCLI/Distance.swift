@@ -83,10 +83,10 @@ struct Distance: ParsableCommand {
             Console.output(object.serialized(pretty: true))
             return
         }
-        var out = "\(a.label) → \(b.label): \(format(line.distanceMeters)) \(units.rawValue), bearing \(formatDecimal(bearing, decimals: 1))° (\(compass.rawValue), \(compass.words))\n"
+        var out = "\(a.label) → \(b.label): \(format(line.distanceMeters)) \(units.rawValue), bearing \(formatFixed(bearing, decimals: 1))° (\(compass.rawValue), \(compass.words))\n"
         out += "  from  \(describe(a))\n"
         out += "  to    \(describe(b))\n"
-        out += "  WGS84 ellipsoidal geodesic (Karney, PROJ); final azimuth \(formatDecimal(Geodesic.bearing(fromAzimuth: line.finalAzimuth), decimals: 1))°"
+        out += "  WGS84 ellipsoidal geodesic (Karney, PROJ); final azimuth \(formatFixed(Geodesic.bearing(fromAzimuth: line.finalAzimuth), decimals: 1))°"
         Console.output(out)
     }
 

@@ -34,17 +34,10 @@ extension Coordinate {
 
     /// True when `text` has the shape of a coordinate pair (digits, one comma), so a
     /// caller can decide between "coordinates" and "a place name" before parsing.
+    /// Place names never start with a digit or a sign; "35.3,abc" is a broken pair, not a name.
     public static func looksLikeCoordinatePair(_ text: String) -> Bool {
-        var digits = 0, commas = 0
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "0"..."9": digits += 1
-            case ",": commas += 1
-            case ".", "-", "+", " ", "\t", "N", "S", "E", "W", "n", "s", "e", "w": continue
-            default: return false
-            }
-        }
-        return digits > 0 && commas >= 1
+        guard text.contains(","), let first = text.unicodeScalars.first(where: { $0 != " " && $0 != "\t" }) else { return false }
+        return ("0"..."9").contains(first) || first == "-" || first == "+" || first == "."
     }
 
     private static func parseComponent(_ raw: Substring, positive: Character, negative: Character, whole: String) throws(CoordinateParseError) -> Double {

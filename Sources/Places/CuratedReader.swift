@@ -1,3 +1,4 @@
+import Foundation
 import Geography
 
 /// Reads `places.tsv`, the curated layer (see Gazetteer/README.md for the columns).
@@ -97,7 +98,14 @@ enum CuratedReader {
         var all = base?.aliases ?? []
         if let base, value("name") != nil, base.name != name { all.insert(base.name, at: 0) }
         for a in aliases where !all.contains(a) && a != name { all.append(a) }
-        let source = [base?.source, value("source")].compactMap { $0 }.joined(separator: "; ")
+        var sources: [String] = []
+        let own = value("source")
+        // A curated row that cites GeoNames itself says it better than the generic base line.
+        let inherited = own?.contains("GeoNames") == true ? nil : base?.source
+        for part in [inherited, own].compactMap({ $0 }).flatMap({ $0.components(separatedBy: "; ") }) where !sources.contains(part) {
+            sources.append(part)
+        }
+        let source = sources.joined(separator: "; ")
         return Place(
             id: row.id, name: name, kind: kind, coordinate: coordinate, precision: precision,
             province: value("province") ?? base?.province, country: value("country") ?? base?.country,

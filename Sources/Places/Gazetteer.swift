@@ -1,135 +1,169 @@
 import Foundation
 import Geography
 
-/// The place data conflictmap resolves names against: GeoNames rows, the curated layer on
-/// top of them, and an index from normalised name keys to places. Immutable once
-/// loaded; safe to share between tasks.
+/// The place data conflictmap resolves names against: a GeoNames table, the curated layer
+/// on top of it (new places, and aliases, banks and notes for GeoNames places), and an
+/// index from normalised name keys to places. Places are numbered: GeoNames rows first,
+/// then curated places. Immutable once loaded; safe to share between tasks.
 public struct Gazetteer: Sendable {
-    public let places: [Place]
     /// The files this gazetteer was read from, for provenance in outputs.
     public let files: [String]
     /// The directory holding the geometry files the places refer to, if any.
     public let dataDirectory: String?
-    /// Names used for lookup but not listed in `Place.aliases` (GeoNames alternate names).
-    let alternateNames: [Substring]
+    let geonames: GeoNamesTable?
+    /// Curated places that are not GeoNames rows, numbered after the rows.
+    let extraPlaces: [Place]
+    /// GeoNames rows the curated layer amends, by row number.
+    let amendedRows: [Int: Place]
     let curatedIDs: Set<String>
-    let index: [String: [Int32]]
-    let positions: [String: Int]
+    let extraPositions: [String: Int]
+    let index: NameIndex
 
-    /// Names from files: the default data directory (`geonames.tsv` + `places.tsv`), or
-    /// a GeoNames file in place of `geonames.tsv` with the curated layer still on top.
+    /// Loads the default data directory (`geonames.tsv` + `places.tsv`), or a GeoNames
+    /// file in place of `geonames.tsv` with the curated `places.tsv` still on top.
     public static func load(directory: String, geonamesFile: String? = nil) throws(GazetteerError) -> Gazetteer {
         let geonamesPath = geonamesFile ?? directory + "/geonames.tsv"
         let curatedPath = directory + "/places.tsv"
-        let geonames = try GeoNamesReader.read(try TSVFile(path: geonamesPath))
+        let table = try GeoNamesTable(file: try TSVFile(path: geonamesPath))
         let curated = FileManager.default.fileExists(atPath: curatedPath)
             ? try CuratedReader.read(try TSVFile(path: curatedPath)) : []
-        return try Gazetteer(geonames: geonames, curated: curated, curatedPath: curatedPath,
+        return try Gazetteer(geonames: table, curated: curated, curatedPath: curatedPath,
                              files: [geonamesPath] + (curated.isEmpty ? [] : [curatedPath]), dataDirectory: directory)
     }
 
     /// A gazetteer of just these places (tests, and callers that build their own).
     public init(places: [Place]) {
-        self.init(places: places, alternateNames: Array(repeating: "", count: places.count),
-                  curatedIDs: Set(places.map(\.id)), files: [], dataDirectory: nil)
+        files = []
+        dataDirectory = nil
+        geonames = nil
+        extraPlaces = places
+        amendedRows = [:]
+        curatedIDs = Set(places.map(\.id))
+        extraPositions = Dictionary(places.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var builder = NameIndex.Builder()
+        Gazetteer.addNames(of: places, firstNumber: 0, to: &builder)
+        index = builder.finish()
     }
 
-    init(geonames: [GeoNamesReader.Row], curated: [CuratedReader.Row], curatedPath: String,
+    init(geonames table: GeoNamesTable, curated: [CuratedReader.Row], curatedPath: String,
          files: [String], dataDirectory: String?) throws(GazetteerError) {
-        var places = geonames.map(\.place)
-        var alternates = geonames.map(\.alternateNames)
-        var positions: [String: Int] = [:]
-        positions.reserveCapacity(places.count + curated.count)
-        for (i, p) in places.enumerated() { positions[p.id] = i }
+        var extra: [Place] = []
+        var amended: [Int: Place] = [:]
         var curatedIDs: Set<String> = []
         for row in curated {
             curatedIDs.insert(row.id)
-            if let i = positions[row.id] {
-                places[i] = try CuratedReader.place(from: row, base: places[i], file: curatedPath)
-            } else if row.id.hasPrefix("geonames:") {
-                // A curated amendment to a GeoNames row that this GeoNames file lacks (a user's
-                // smaller dump): keep it as a place of its own if it has a point.
-                guard row.values["lat"].map({ !$0.isEmpty }) == true else { continue }
-                positions[row.id] = places.count
-                places.append(try CuratedReader.place(from: row, base: nil, file: curatedPath))
-                alternates.append("")
+            if let n = Gazetteer.geonameID(row.id), let r = table.rows[n] {
+                amended[Int(r)] = try CuratedReader.place(from: row, base: table.place(row: Int(r)), file: curatedPath)
             } else {
-                positions[row.id] = places.count
-                places.append(try CuratedReader.place(from: row, base: nil, file: curatedPath))
-                alternates.append("")
+                // A new place, or an amendment to a GeoNames row that this (user's) GeoNames
+                // file lacks: kept as a place of its own when it gives a point.
+                if row.id.hasPrefix("geonames:"), row.values["lat"].map({ $0.isEmpty }) ?? true { continue }
+                extra.append(try CuratedReader.place(from: row, base: nil, file: curatedPath))
             }
         }
-        self.init(places: places, alternateNames: alternates, curatedIDs: curatedIDs, files: files, dataDirectory: dataDirectory)
-    }
-
-    private init(places: [Place], alternateNames: [Substring], curatedIDs: Set<String>, files: [String], dataDirectory: String?) {
-        self.places = places
-        self.alternateNames = alternateNames
-        self.curatedIDs = curatedIDs
+        guard table.count + extra.count < NameIndex.maximumPlaces else {
+            throw GazetteerError(file: table.path, message: "has too many places; at most \(NameIndex.maximumPlaces - 1) are supported (use a country extract)")
+        }
         self.files = files
         self.dataDirectory = dataDirectory
-        var positions: [String: Int] = [:]
-        positions.reserveCapacity(places.count)
-        for (i, p) in places.enumerated() { positions[p.id] = i }
-        self.positions = positions
-        self.index = Gazetteer.buildIndex(places: places, alternates: alternateNames)
+        self.geonames = table
+        self.extraPlaces = extra
+        self.amendedRows = amended
+        self.curatedIDs = curatedIDs
+        self.extraPositions = Dictionary(extra.enumerated().map { ($1.id, table.count + $0) }, uniquingKeysWith: { a, _ in a })
+        var builder = NameIndex.Builder()
+        builder.entries = table.indexEntries
+        Gazetteer.addNames(of: extra, firstNumber: table.count, to: &builder)
+        for (row, place) in amended { Gazetteer.addNames(of: [place], firstNumber: row, to: &builder) }
+        index = builder.finish()
     }
 
-    /// The countries whose alternate names in every script are indexed; elsewhere only
-    /// Latin-script names are (a world dump has millions of names in other scripts that a
-    /// report in English never uses, and indexing them costs load time).
-    static let allScriptCountries: Set<String> = ["SY", "IQ"]
-
-    static func buildIndex(places: [Place], alternates: [Substring]) -> [String: [Int32]] {
-        var index: [String: [Int32]] = [:]
-        index.reserveCapacity(places.count * 3)
-        var keys: [String] = []
-        for (i, place) in places.enumerated() {
-            keys.removeAll(keepingCapacity: true)
-            for name in place.allNames { keys.append(NameNormalizer.key(name)) }
-            let allScripts = place.country.map { allScriptCountries.contains($0) } ?? true
-            for alt in alternates[i].split(separator: ",") where isUsefulAlternate(alt, allScripts: allScripts) {
-                keys.append(NameNormalizer.key(alt))
-            }
-            var seen: Set<String> = []
-            for key in keys where !key.isEmpty && seen.insert(key).inserted {
-                index[key, default: []].append(Int32(i))
+    static func addNames(of places: [Place], firstNumber: Int, to builder: inout NameIndex.Builder) {
+        var keys = NameKeyBuilder()
+        for (k, place) in places.enumerated() {
+            for name in place.allNames {
+                var utf8 = Array(name.utf8)
+                let key = utf8.withUnsafeMutableBufferPointer { keys.key(UnsafeBufferPointer($0)) }
+                if !key.isEmpty { builder.add(hash: NameKeyBuilder.hash(key), place: firstNumber + k) }
             }
         }
-        return index
+    }
+
+    static func geonameID(_ id: String) -> Int? {
+        guard id.hasPrefix("geonames:") else { return nil }
+        return Int(id.dropFirst(9))
     }
 
     /// Skips codes (IATA "DEZ", ICAO "OSDZ") and, outside `allScripts` countries, names in
-    /// non-Latin scripts.
-    static func isUsefulAlternate(_ name: Substring, allScripts: Bool) -> Bool {
-        if name.count <= 4, name.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) }) { return false }
+    /// non-Latin scripts (anything beyond Latin Extended, bar apostrophe-like marks).
+    static func isUsefulAlternate(_ name: UnsafeBufferPointer<UInt8>, allScripts: Bool) -> Bool {
+        if name.isEmpty { return false }
+        if name.count <= 4, name.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }) { return false }
         if allScripts { return true }
-        for scalar in name.unicodeScalars where scalar.value >= 0x250 {
-            // Latin Extended Additional, apostrophe forms and modifier letters are Latin enough.
-            if (0x1E00...0x1EFF).contains(scalar.value) || (0x2018...0x2019).contains(scalar.value) || (0x2B0...0x2FF).contains(scalar.value) { continue }
+        var i = 0
+        while i < name.count {
+            let b = name[i]
+            if b < 0x80 { i += 1; continue }
+            // Two-byte sequences up to U+024F (lead bytes C3..C9) and modifier letters
+            // U+02B0..02FF (CA/CB) are Latin; E1 B8..BB is Latin Extended Additional;
+            // E2 80 98/99 are ‘ ’.
+            if b >= 0xC3 && b <= 0xCB { i += 2; continue }
+            if b == 0xE1, i + 1 < name.count, name[i + 1] >= 0xB8, name[i + 1] <= 0xBB { i += 3; continue }
+            if b == 0xE2, i + 2 < name.count, name[i + 1] == 0x80, name[i + 2] == 0x98 || name[i + 2] == 0x99 { i += 3; continue }
             return false
         }
         return true
     }
 
-    public var count: Int { places.count }
+    /// How many places there are.
+    public var count: Int { (geonames?.count ?? 0) + extraPlaces.count }
 
-    public func place(id: String) -> Place? { positions[id].map { places[$0] } }
+    /// Place number `n` (0..<count).
+    public func place(at n: Int) -> Place {
+        let rows = geonames?.count ?? 0
+        if n >= rows { return extraPlaces[n - rows] }
+        return amendedRows[n] ?? geonames!.place(row: n)
+    }
+
+    public func place(id: String) -> Place? {
+        if let n = Gazetteer.geonameID(id), let r = geonames?.rows[n] { return place(at: Int(r)) }
+        return extraPositions[id].map { place(at: $0) }
+    }
+
+    /// Every place, built one at a time.
+    public var allPlaces: some Sequence<Place> { (0..<count).lazy.map { place(at: $0) } }
 
     /// True when the place comes from (or was amended by) the curated layer.
     public func isCurated(_ place: Place) -> Bool { curatedIDs.contains(place.id) }
 
-    /// The places whose names normalise to `key`.
+    /// The places with a name whose key is `key` (confirmed by name, so no hash collision
+    /// leaks through).
     public func places(forKey key: String) -> [Place] {
-        (index[key] ?? []).map { places[Int($0)] }
+        guard !key.isEmpty else { return [] }
+        var seen: Set<Int> = []
+        return index.places(forHash: NameKeyBuilder.hash(Array(key.utf8))).filter { seen.insert($0).inserted }
+            .map(place(at:))
+            .filter { place in lookupNames(of: place).contains { NameNormalizer.key($0) == key } }
     }
 
-    /// Every distinct name key (for matchers that build their own automaton).
-    public var nameKeys: Dictionary<String, [Int32]>.Keys { index.keys }
+    /// Candidate place numbers for a key hash, unconfirmed (the text matcher's fast path).
+    public func placeNumbers(forHash hash: UInt64) -> [Int] { index.places(forHash: hash) }
 
     /// Every name of a place that lookups use: canonical, aliases and alternate names.
     public func lookupNames(of place: Place) -> [String] {
-        guard let i = positions[place.id] else { return place.allNames }
-        return place.allNames + alternateNames[i].split(separator: ",").map(String.init)
+        guard let n = Gazetteer.geonameID(place.id), let table = geonames, let r = table.rows[n] else { return place.allNames }
+        return place.allNames + table.alternateNames(row: Int(r))
+    }
+
+    /// Calls `body` with every name of every place, as UTF-8, and the place number.
+    func forEachName(_ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) {
+        geonames?.forEachName(body)
+        let rows = geonames?.count ?? 0
+        for (row, place) in amendedRows {
+            for name in place.aliases { var u = Array(name.utf8); u.withUnsafeBufferPointer { body(row, $0) } }
+        }
+        for (k, place) in extraPlaces.enumerated() {
+            for name in place.allNames { var u = Array(name.utf8); u.withUnsafeBufferPointer { body(rows + k, $0) } }
+        }
     }
 }

@@ -32,9 +32,11 @@ public enum NameNormalizer {
     /// The comparison key of a name: every rule applied, words joined without separators.
     /// "Deir ez-Zor", "Dayr Az Zawr" and "Deir Ezzor" all give "dirzur".
     public static func key(_ name: some StringProtocol) -> String {
-        var tokens = tokenize(name)
-        applyWordRules(&tokens, upTo: nil)
-        return join(tokens)
+        var builder = NameKeyBuilder()
+        var utf8 = Array(name.utf8)
+        return utf8.withUnsafeMutableBufferPointer { buf in
+            String(decoding: builder.key(UnsafeBufferPointer(buf)), as: UTF8.self)
+        }
     }
 
     /// The key built from already-tokenised words (the reader's path).
@@ -112,90 +114,32 @@ public enum NameNormalizer {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Articles as separate words. "e" is the elided form in "Deir e-Zor".
-    static let articles: Set<[UInt8]> = Set(["al", "el", "il", "ul", "ad", "ed", "ar", "er", "as", "es", "az", "ez",
-                                               "ash", "esh", "at", "et", "an", "en", "ath", "adh", "e", "l"].map { Array($0.utf8) })
-
-    /// Letters that assimilate the article's l ("sun letters"), as in az-Zor → Ezzor.
-    static let sunLetters: Set<UInt8> = Set("tdrzsnl".utf8)
-
-    static func isArticle(_ token: [UInt8]) -> Bool { articles.contains(token) }
-
     /// Applies the word rules after `separators`. With `only`, applies just that rule
     /// (the caller walks the rules in order); otherwise every rule.
     static func applyWordRules(_ tokens: inout [[UInt8]], upTo last: NameRule?, only: NameRule? = nil) {
-        func on(_ rule: NameRule) -> Bool { only == nil || only == rule }
-        if on(.article) {
+        if only == nil || only == .article {
             // Keep a lone article-like word (a place called "As"?) rather than erase the name.
-            if tokens.count > 1 { tokens.removeAll(where: isArticle) }
+            if tokens.count > 1 { tokens.removeAll(where: { isArticle($0[...]) }) }
             for i in tokens.indices { stripJoinedArticle(&tokens[i]) }
         }
-        for i in tokens.indices {
-            if on(.abu) { abu(&tokens[i]) }
-            if on(.qk) { for j in tokens[i].indices where tokens[i][j] == UInt8(ascii: "q") { tokens[i][j] = UInt8(ascii: "k") } }
-            if on(.vowels) { vowels(&tokens[i]) }
-            if on(.doubledLetters) { undouble(&tokens[i]) }
-            if on(.finalVowel) { finalVowel(&tokens[i]) }
-        }
+        for i in tokens.indices { applyLetterRules(&tokens[i], only: only) }
     }
 
-    /// "ezzor" → "zor", "assukhnah" → "sukhnah", "alhasakah" is left alone (only the
-    /// assimilated form is unambiguous inside a word).
+    /// The rules after `article`, on one word, in place.
+    static func applyLetterRules(_ t: inout [UInt8], only: NameRule? = nil) {
+        guard !t.isEmpty else { return }
+        let n = t.withUnsafeMutableBufferPointer { WordRules.apply($0.baseAddress!, $0.count, only: only) }
+        t.removeLast(t.count - n)
+    }
+
+    static func isArticle(_ t: ArraySlice<UInt8>) -> Bool {
+        t.withUnsafeBufferPointer { $0.isEmpty ? false : WordRules.isArticle($0.baseAddress!, $0.count) }
+    }
+
     static func stripJoinedArticle(_ t: inout [UInt8]) {
-        guard t.count >= 5, t[0] == UInt8(ascii: "a") || t[0] == UInt8(ascii: "e"),
-              t[1] == t[2], sunLetters.contains(t[1]) else { return }
-        // "a" + doubled sun letter + at least two more letters: as-Sukhnah, ez-Zor, ad-Dimas.
-        t.removeFirst(2)
-    }
-
-    static func abu(_ t: inout [UInt8]) {
-        // abu, abou, albu, aboul as a word or a prefix all become "bu".
-        for prefix in ["albu", "abou", "abu"] {
-            let p = Array(prefix.utf8)
-            if t.count >= p.count, Array(t[0..<p.count]) == p {
-                t.replaceSubrange(0..<p.count, with: Array("bu".utf8))
-                return
-            }
-        }
-    }
-
-    static func vowels(_ t: inout [UInt8]) {
-        var out: [UInt8] = []
-        out.reserveCapacity(t.count)
-        var i = 0
-        let a = UInt8(ascii: "a"), e = UInt8(ascii: "e"), iL = UInt8(ascii: "i"), o = UInt8(ascii: "o")
-        let u = UInt8(ascii: "u"), w = UInt8(ascii: "w"), y = UInt8(ascii: "y")
-        func isVowel(_ b: UInt8) -> Bool { b == a || b == e || b == iL || b == o || b == u }
-        while i < t.count {
-            let c = t[i]
-            let n: UInt8 = i + 1 < t.count ? t[i + 1] : 0
-            let after: UInt8 = i + 2 < t.count ? t[i + 2] : 0
-            // ay/ey before a vowel is a consonant y (Mayadin): keep it.
-            if (c == e && (n == iL || (n == y && !isVowel(after)))) || (c == a && (n == iL || (n == y && !isVowel(after)))) || (c == iL && n == e) || (c == e && n == e) {
-                out.append(iL); i += 2; continue
-            }
-            if (c == o && n == u) || (c == o && n == o) || ((c == a || c == o) && n == w && !isVowel(after)) {
-                out.append(u); i += 2; continue
-            }
-            if c == o { out.append(u); i += 1; continue }
-            out.append(c); i += 1
-        }
-        t = out
-    }
-
-    static func undouble(_ t: inout [UInt8]) {
-        guard t.count > 1 else { return }
-        var out: [UInt8] = [t[0]]
-        out.reserveCapacity(t.count)
-        for b in t.dropFirst() where b != out.last! || !(b >= 0x61 && b <= 0x7A) { out.append(b) }
-        t = out
-    }
-
-    static func finalVowel(_ t: inout [UInt8]) {
-        guard t.count > 2 else { return }
-        let h = UInt8(ascii: "h")
-        if t.last == h, let v = t.dropLast().last, v == UInt8(ascii: "a") || v == UInt8(ascii: "e") { t.removeLast() }
-        if t.last == UInt8(ascii: "e") { t[t.count - 1] = UInt8(ascii: "a") }
+        guard !t.isEmpty else { return }
+        let n = t.withUnsafeMutableBufferPointer { WordRules.stripJoinedArticle($0.baseAddress!, $0.count) }
+        t.removeLast(t.count - n)
     }
 
     // MARK: - Scalars

@@ -85,8 +85,14 @@ extension Gazetteer {
         var candidates: [Candidate] = []
         var seen: Set<String> = []
         for (place, asked) in found where seen.insert(place.id).inserted {
-            let matched = lookupNames(of: place).first { NameNormalizer.key($0) == NameNormalizer.key(asked) } ?? place.name
-            let rules = NameNormalizer.explain(asked, matches: matched) ?? []
+            // Of the place's names with the same key, the one that needs the fewest rules.
+            let askedKey = NameNormalizer.key(asked)
+            var matched = place.name, rules: [NameRule] = NameNormalizer.explain(asked, matches: place.name) ?? NameRule.allCases
+            for name in lookupNames(of: place) where NameNormalizer.key(name) == askedKey {
+                if let r = NameNormalizer.explain(asked, matches: name), r.count < rules.count || (r.count == rules.count && r.last ?? .caseFolding < rules.last ?? .caseFolding) {
+                    matched = name; rules = r
+                }
+            }
             candidates.append(Candidate(place: place, matchedName: matched, rules: rules, score: score(place, context: context)))
         }
         // Qualified matches keep their lead; within each group the score decides.
@@ -139,15 +145,17 @@ extension Gazetteer {
         let key = Array(NameNormalizer.key(query).utf8)
         guard !key.isEmpty else { return [] }
         let budget = max(1, min(3, key.count / 3))
-        var best: [(distance: Int, score: Double, name: String)] = []
-        for candidateKey in nameKeys {
-            let c = Array(candidateKey.utf8)
-            guard abs(c.count - key.count) <= budget, let d = boundedLevenshtein(key, c, limit: budget) else { continue }
-            for i in index[candidateKey] ?? [] {
-                let place = places[Int(i)]
-                let name = lookupNames(of: place).first { NameNormalizer.key($0) == candidateKey } ?? place.name
-                best.append((d, score(place, context: .region), name == place.name ? name : "\(name)"))
-            }
+        var closest: [Int: (distance: Int, name: [UInt8])] = [:]
+        var builder = NameKeyBuilder()
+        forEachName { number, utf8 in
+            guard utf8.count + 6 >= key.count else { return }
+            let c = builder.key(utf8)
+            guard abs(c.count - key.count) <= budget, let d = boundedLevenshtein(key, c, limit: budget) else { return }
+            if let known = closest[number], known.distance <= d { return }
+            closest[number] = (d, Array(utf8))
+        }
+        var best: [(distance: Int, score: Double, name: String)] = closest.map { number, match in
+            (match.distance, score(place(at: number), context: .region), String(decoding: match.name, as: UTF8.self))
         }
         best.sort { $0.distance != $1.distance ? $0.distance < $1.distance : ($0.score != $1.score ? $0.score > $1.score : $0.name < $1.name) }
         var out: [String] = []

@@ -8,12 +8,7 @@ struct TSVFile {
 
     init(path: String) throws(GazetteerError) {
         self.path = path
-        guard let data = FileManager.default.contents(atPath: path) else {
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            throw GazetteerError(file: path, message: exists ? (isDirectory.boolValue ? "is a directory, expected a TSV file" : "cannot be read (check its permissions)") : "no such file")
-        }
-        self.bytes = [UInt8](data)
+        do { self.bytes = try readFileBytes(path) } catch { throw GazetteerError(file: path, message: error.message) }
     }
 
     init(path: String, bytes: [UInt8]) {
@@ -23,14 +18,15 @@ struct TSVFile {
 
     /// Calls `body` for every line that is not empty and not a `#` comment, with its
     /// 1-based line number and the byte ranges of its fields.
-    func forEachLine(_ body: (Int, [Range<Int>], UnsafeBufferPointer<UInt8>) throws(GazetteerError) -> Void) throws(GazetteerError) {
+    func forEachLine(in range: Range<Int>? = nil, firstLine: Int = 1, stopAfterFirst: Bool = false,
+                     _ body: (Int, [Range<Int>], UnsafeBufferPointer<UInt8>) throws(GazetteerError) -> Void) throws(GazetteerError) {
         try bytes.withUnsafeBufferPointer { (buf) throws(GazetteerError) in
-            var lineNumber = 0
-            var start = 0
+            var lineNumber = firstLine - 1
+            var start = range?.lowerBound ?? 0
             var fields: [Range<Int>] = []
             fields.reserveCapacity(20)
-            let n = buf.count
-            if n >= 3, buf[0] == 0xEF, buf[1] == 0xBB, buf[2] == 0xBF { start = 3 }
+            let n = range?.upperBound ?? buf.count
+            if start == 0, n >= 3, buf[0] == 0xEF, buf[1] == 0xBB, buf[2] == 0xBF { start = 3 }
             while start < n {
                 lineNumber += 1
                 var end = start
@@ -46,6 +42,7 @@ struct TSVFile {
                 fields.append(fieldStart..<max(fieldStart, lineEnd))
                 if lineEnd > start, buf[start] != UInt8(ascii: "#") {
                     try body(lineNumber, fields, buf)
+                    if stopAfterFirst { return }
                 }
                 start = end + 1
             }
@@ -105,3 +102,69 @@ extension UnsafeBufferPointer<UInt8> {
 }
 
 private let pow10: [Double] = (0...16).map { (0..<$0).reduce(1.0) { a, _ in a * 10 } }
+
+extension TSVFile {
+    /// Splits the bytes from `start` into about `parts` ranges that end at line ends,
+    /// each with the line number it starts on.
+    func chunks(from start: Int, parts: Int) -> [(range: Range<Int>, firstLine: Int)] {
+        bytes.withUnsafeBufferPointer { buf in
+            var out: [(Range<Int>, Int)] = []
+            var lo = start
+            var line = 1
+            for i in 0..<start where buf[i] == 0x0A { line += 1 }
+            for part in 1...parts {
+                var hi = part == parts ? buf.count : max(lo, start + (buf.count - start) * part / parts)
+                while hi < buf.count, hi > 0, buf[hi - 1] != 0x0A { hi += 1 }
+                out.append((lo..<hi, line))
+                for i in lo..<hi where buf[i] == 0x0A { line += 1 }
+                lo = hi
+            }
+            return out.filter { !$0.0.isEmpty }
+        }
+    }
+}
+
+struct FileReadError: Error { var message: String }
+
+/// Reads a whole file into one array with POSIX calls: no intermediate Data copy (a world
+/// gazetteer is 34 MB).
+func readFileBytes(_ path: String) throws(FileReadError) -> [UInt8] {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw FileReadError(message: "no such file") }
+    if isDirectory.boolValue { throw FileReadError(message: "is a directory, expected a file") }
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { throw FileReadError(message: "cannot be read: \(String(cString: strerror(errno)))") }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else { throw FileReadError(message: "cannot be read: \(String(cString: strerror(errno)))") }
+    var size = Int(info.st_size)
+    var bytes = [UInt8](repeating: 0, count: max(size, 0))
+    var filled = 0
+    while true {
+        if filled == bytes.count {
+            // Pipes and /proc files report size 0; grow as needed.
+            size = max(4096, bytes.count * 2)
+            bytes.append(contentsOf: repeatElement(0, count: size - bytes.count))
+        }
+        let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
+        if n < 0 {
+            if errno == EINTR { continue }
+            throw FileReadError(message: "cannot be read: \(String(cString: strerror(errno)))")
+        }
+        if n == 0 { break }
+        filled += n
+    }
+    bytes.removeLast(bytes.count - filled)
+    return bytes
+}
+
+/// Result slots that concurrent workers fill, one slot per worker: each index is written
+/// by exactly one iteration of `concurrentPerform` and read after it returns.
+final class ParallelSlots<T>: @unchecked Sendable {
+    private var slots: [T?]
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    subscript(i: Int) -> T? {
+        get { slots.withUnsafeBufferPointer { $0[i] } }
+        set { slots.withUnsafeMutableBufferPointer { $0[i] = newValue } }
+    }
+}

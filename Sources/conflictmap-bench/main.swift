@@ -1,1 +1,79 @@
-print("bench")
+import Foundation
+import Geodesy
+import Geography
+import Places
+
+// Speed figures for the README and issue notes. Run with:
+//   swift run -c release conflictmap-bench [--world PATH]
+// Times are medians of several runs on this machine; compare ratios within one run.
+
+func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
+
+func measure(_ label: String, runs: Int = 5, _ body: () throws -> Void) rethrows -> Double {
+    var times: [Double] = []
+    for _ in 0..<runs {
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        try body()
+        times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
+    }
+    let m = median(times)
+    print(label.padding(toLength: 52, withPad: " ", startingAt: 0) + String(format: "%10.2f ms", m * 1000))
+    return m
+}
+
+let arguments = CommandLine.arguments
+var worldPath: String?
+if let i = arguments.firstIndex(of: "--world"), i + 1 < arguments.count { worldPath = arguments[i + 1] }
+
+let directory = try GazetteerLocator.bundledDirectory()
+var gazetteer = try Gazetteer.load(directory: directory)
+_ = try measure("gazetteer load (default, \(gazetteer.count) places)", runs: 11) {
+    gazetteer = try Gazetteer.load(directory: directory)
+}
+if let worldPath {
+    var world: Gazetteer?
+    _ = try measure("gazetteer load (\(worldPath.split(separator: "/").last!))", runs: 5) {
+        world = try Gazetteer.load(directory: directory, geonamesFile: worldPath)
+    }
+    print("  world places: \(world!.count)")
+    let queries = ["Palmyra", "Deir el-Zour", "Albukamal", "Hassakeh", "Raqqah", "al-Mayadeen", "Aleppo", "Mosul", "Baghdad", "Tehran"]
+    let n = 2000
+    let t = try measure("resolve \(n) names (world)", runs: 3) {
+        for i in 0..<n { _ = try world!.resolve(queries[i % queries.count]) }
+    }
+    print("  = \(Int(Double(n) / t)) resolutions/s")
+}
+
+let names = ["Deir el-Zour", "Dayr Az Zawr", "Albukamal", "Hassakeh", "Raqqah", "al-Mayadeen", "Tanf", "Deir ez-Zor province", "Homs", "Abou Khashab"]
+let resolutions = 20_000
+let rt = try measure("resolve \(resolutions) names (default)", runs: 3) {
+    for i in 0..<resolutions { _ = try gazetteer.resolve(names[i % names.count]) }
+}
+print("  = \(Int(Double(resolutions) / rt)) resolutions/s")
+
+let keyCount = 1_000_000
+var sink = 0
+let kt = measure("name keys, \(keyCount)") {
+    for i in 0..<keyCount { sink &+= NameNormalizer.key(names[i % names.count]).utf8.count }
+}
+print("  = \(Int(Double(keyCount) / kt)) keys/s")
+
+// Geodesics: a fixed pseudo-random set of pairs, the same every run.
+struct LCG { var state: UInt64 = 0x9E3779B97F4A7C15
+    mutating func next() -> Double { state = state &* 6364136223846793005 &+ 1442695040888963407; return Double(state >> 11) / Double(1 << 53) } }
+var rng = LCG()
+var pairs: [(Coordinate, Coordinate)] = []
+for _ in 0..<1_000_000 {
+    pairs.append((Coordinate(latitude: rng.next() * 180 - 90, longitude: rng.next() * 360 - 180),
+                  Coordinate(latitude: rng.next() * 180 - 90, longitude: rng.next() * 360 - 180)))
+}
+var total = 0.0
+let gt = measure("geodesic inverse, 1,000,000 pairs", runs: 3) {
+    for (a, b) in pairs { total += Geodesic.wgs84.inverse(from: a, to: b).distanceMeters }
+}
+print("  = \(Int(Double(pairs.count) / gt)) inverse solutions/s")
+let dt = measure("geodesic direct, 1,000,000", runs: 3) {
+    for (a, b) in pairs { total += Geodesic.wgs84.direct(from: a, azimuth: b.longitude, distanceMeters: b.latitude * 1e5).destination.latitude }
+}
+print("  = \(Int(Double(pairs.count) / dt)) direct solutions/s")
+if sink == 42 || total == 42 { print("") }

@@ -1,0 +1,68 @@
+/// Name keys to places, as one sorted array of packed entries: the high 40 bits of the
+/// key's FNV-1a hash and a 24-bit place number. A world gazetteer has over a million
+/// names; this keeps them in 8 bytes each, builds with a radix sort in milliseconds and
+/// answers with a binary search. Hash collisions are possible (about one in a million
+/// lookups at world size), so callers confirm candidates by their names.
+struct NameIndex: Sendable {
+    static let placeBits: UInt64 = 24
+    static let maximumPlaces = 1 << 24
+    static let placeMask: UInt64 = (1 << placeBits) - 1
+
+    private(set) var entries: [UInt64] = []
+
+    /// Accumulates entries before `finish()`.
+    struct Builder {
+        var entries: [UInt64] = []
+
+        mutating func add(hash: UInt64, place: Int) {
+            entries.append((hash & ~NameIndex.placeMask) | UInt64(place))
+        }
+
+        /// Sorts and removes duplicate (name, place) entries.
+        func finish() -> NameIndex {
+            var sorted = NameIndex.radixSorted(entries)
+            var w = 0
+            for r in sorted.indices where r == 0 || sorted[r] != sorted[w - 1] {
+                sorted[w] = sorted[r]; w += 1
+            }
+            sorted.removeLast(sorted.count - w)
+            return NameIndex(entries: sorted)
+        }
+    }
+
+    /// The places whose names hash like this key, in place order.
+    func places(forHash hash: UInt64) -> [Int] {
+        let top = hash & ~NameIndex.placeMask
+        var lo = 0, hi = entries.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if entries[mid] & ~NameIndex.placeMask < top { lo = mid + 1 } else { hi = mid }
+        }
+        var out: [Int] = []
+        while lo < entries.count, entries[lo] & ~NameIndex.placeMask == top {
+            out.append(Int(entries[lo] & NameIndex.placeMask)); lo += 1
+        }
+        return out
+    }
+
+    /// LSD radix sort on the 40 hash bits, 8 bits a pass; stable, so places stay ordered.
+    static func radixSorted(_ input: [UInt64]) -> [UInt64] {
+        var a = input
+        var b = [UInt64](repeating: 0, count: input.count)
+        var counts = [Int](repeating: 0, count: 257)
+        var shift: UInt64 = placeBits
+        while shift < 64 {
+            for i in counts.indices { counts[i] = 0 }
+            for v in a { counts[Int((v >> shift) & 0xFF) + 1] += 1 }
+            for i in 1..<257 { counts[i] += counts[i - 1] }
+            for v in a {
+                let d = Int((v >> shift) & 0xFF)
+                b[counts[d]] = v
+                counts[d] += 1
+            }
+            swap(&a, &b)
+            shift += 8
+        }
+        return a
+    }
+}
