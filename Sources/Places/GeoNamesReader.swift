@@ -6,8 +6,12 @@ import Geography
 /// (our `geonames.tsv`), or a real GeoNames dump (19 columns, no header: allCountries.txt,
 /// SY.txt, cities500.txt).
 struct GeoNamesLayout: Sendable {
-    var id = 0, name = 1, ascii = 2, alternates = 3, lat = 4, lon = 5, featureClass = 6, featureCode = 7
-    var country = 8, admin1Code: Int, admin1Name: Int?, population: Int, columns: Int
+    let id = 0, name = 1, ascii = 2, alternates = 3, lat = 4, lon = 5, featureClass = 6, featureCode = 7, country = 8
+    let admin1Code: Int, admin1Name: Int?, population: Int, columns: Int
+
+    init(admin1Code: Int, admin1Name: Int?, population: Int, columns: Int) {
+        self.admin1Code = admin1Code; self.admin1Name = admin1Name; self.population = population; self.columns = columns
+    }
 
     static let dump = GeoNamesLayout(admin1Code: 10, admin1Name: nil, population: 14, columns: 19)
     static let extract = GeoNamesLayout(admin1Code: 9, admin1Name: 10, population: 11, columns: 13)
