@@ -73,11 +73,10 @@ extension Gazetteer {
 
         var found: [(Place, String)] = places(forKey: NameNormalizer.key(text)).map { ($0, text) }
         if let (stripped, kinds) = Gazetteer.qualifier(in: text) {
-            let qualified = places(forKey: NameNormalizer.key(stripped)).filter { kinds.contains($0.kind) }
-            if !qualified.isEmpty {
-                // An explicit qualifier wins over a place that merely has it in its name.
-                found = qualified.map { ($0, stripped) } + found.filter { f in !qualified.contains { $0.id == f.0.id } }
-                found = found.filter { kinds.contains($0.0.kind) } + found.filter { !kinds.contains($0.0.kind) }
+            // "Deir ez-Zor province": places of that kind named "Deir ez-Zor", after any place
+            // whose own name carries the qualifier (which explains the match best).
+            for place in places(forKey: NameNormalizer.key(stripped)) where kinds.contains(place.kind) && !found.contains(where: { $0.0.id == place.id }) {
+                found.append((place, stripped))
             }
         }
         guard !found.isEmpty else { throw .unknown(query.trimmingWhitespace, suggestions: suggestions(for: text)) }
