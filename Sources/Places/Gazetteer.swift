@@ -139,11 +139,25 @@ public struct Gazetteer: Sendable {
     /// The places with a name whose key is `key` (confirmed by name, so no hash collision
     /// leaks through).
     public func places(forKey key: String) -> [Place] {
+        placesAndNames(forKey: key).map(\.place)
+    }
+
+    /// The places with a name whose key is `key`, each with its names of that key.
+    func placesAndNames(forKey key: String) -> [(place: Place, names: [String])] {
         guard !key.isEmpty else { return [] }
+        let wanted = Array(key.utf8)
         var seen: Set<Int> = []
-        return index.places(forHash: NameKeyBuilder.hash(Array(key.utf8))).filter { seen.insert($0).inserted }
-            .map(place(at:))
-            .filter { place in lookupNames(of: place).contains { NameNormalizer.key($0) == key } }
+        var builder = NameKeyBuilder()
+        var out: [(Place, [String])] = []
+        for number in index.places(forHash: NameKeyBuilder.hash(wanted)) where seen.insert(number).inserted {
+            let place = place(at: number)
+            let names = lookupNames(of: place).filter { name in
+                var utf8 = Array(name.utf8)
+                return utf8.withUnsafeMutableBufferPointer { builder.key(UnsafeBufferPointer($0)) } == wanted
+            }
+            if !names.isEmpty { out.append((place, names)) }
+        }
+        return out
     }
 
     /// Candidate place numbers for a key hash, unconfirmed (the text matcher's fast path).

@@ -71,23 +71,21 @@ extension Gazetteer {
         guard !text.isEmpty, !NameNormalizer.key(text).isEmpty else { throw .empty }
         if text.lowercased().hasPrefix("the ") { text = String(text.dropFirst(4)).trimmingWhitespace }
 
-        var found: [(Place, String)] = places(forKey: NameNormalizer.key(text)).map { ($0, text) }
+        var found: [(place: Place, asked: String, names: [String])] = placesAndNames(forKey: NameNormalizer.key(text)).map { ($0.place, text, $0.names) }
         if let (stripped, kinds) = Gazetteer.qualifier(in: text) {
             // "Deir ez-Zor province": places of that kind named "Deir ez-Zor", after any place
             // whose own name carries the qualifier (which explains the match best).
-            for place in places(forKey: NameNormalizer.key(stripped)) where kinds.contains(place.kind) && !found.contains(where: { $0.0.id == place.id }) {
-                found.append((place, stripped))
+            for (place, names) in placesAndNames(forKey: NameNormalizer.key(stripped)) where kinds.contains(place.kind) && !found.contains(where: { $0.place.id == place.id }) {
+                found.append((place, stripped, names))
             }
         }
         guard !found.isEmpty else { throw .unknown(query.trimmingWhitespace, suggestions: suggestions(for: text)) }
 
         var candidates: [Candidate] = []
-        var seen: Set<String> = []
-        for (place, asked) in found where seen.insert(place.id).inserted {
+        for (place, asked, names) in found {
             // Of the place's names with the same key, the one that needs the fewest rules.
-            let askedKey = NameNormalizer.key(asked)
-            var matched = place.name, rules: [NameRule] = NameNormalizer.explain(asked, matches: place.name) ?? NameRule.allCases
-            for name in lookupNames(of: place) where NameNormalizer.key(name) == askedKey {
+            var matched = names[0], rules: [NameRule] = NameNormalizer.explain(asked, matches: names[0]) ?? NameRule.allCases
+            for name in names.dropFirst() where !rules.isEmpty {
                 if let r = NameNormalizer.explain(asked, matches: name), r.count < rules.count || (r.count == rules.count && r.last ?? .caseFolding < rules.last ?? .caseFolding) {
                     matched = name; rules = r
                 }
