@@ -118,7 +118,7 @@ public enum CompassPoint: String, CaseIterable, Sendable {
         switch letters.count {
         case 1: return names[letters[0]]!
         case 2: return names[letters[0]]! + "-" + names[letters[1]]!
-        default: return names[letters[0]]! + "-" + names[letters[1]]! + names[letters[2]]!
+        default: return names[letters[0]]! + "-" + names[letters[1]]! + "-" + names[letters[2]]!
         }
     }
 

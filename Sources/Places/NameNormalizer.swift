@@ -90,20 +90,74 @@ public enum NameNormalizer {
         return out
     }
 
-    /// Which rules make `a` and `b` the same name: the rules, up to the first stage at
-    /// which the two agree, that changed either of them. Nil when the keys differ.
+    /// Which rules make `a` and `b` the same name: a minimal set of rules under which the
+    /// two are equal ("Raqqeh" = "Raqqa" by the final -eh rule alone; "Abou" = "Abu" by
+    /// the vowel rule). Nil when they differ after all rules; empty when identical.
     public static func explain(_ a: String, matches b: String) -> [NameRule]? {
-        if a.trimmingWhitespace == b.trimmingWhitespace { return [] }
-        let sa = stages(a), sb = stages(b)
-        guard sa.last?.form == sb.last?.form else { return nil }
-        var previousA = a.trimmingWhitespace, previousB = b.trimmingWhitespace
-        var used: [NameRule] = []
-        for (x, y) in zip(sa, sb) {
-            if x.form != previousA || y.form != previousB { used.append(x.rule) }
-            if x.form == y.form { return used }
-            previousA = x.form; previousB = y.form
+        let x = a.trimmingWhitespace, y = b.trimmingWhitespace
+        if x == y { return [] }
+        var rules = Set(NameRule.allCases)
+        guard form(x, enabled: rules) == form(y, enabled: rules) else { return nil }
+        // Drop every rule the match can do without, in pipeline order.
+        for rule in NameRule.allCases {
+            let without = rules.subtracting([rule])
+            if form(x, enabled: without) == form(y, enabled: without) { rules = without }
         }
-        return used
+        return NameRule.allCases.filter(rules.contains)
+    }
+
+    /// The name with only the `enabled` rules applied: for explaining which rules a match
+    /// needs (the hot path is `NameKeyBuilder`, which applies all of them).
+    static func form(_ name: String, enabled: Set<NameRule>) -> String {
+        var words: [[UInt8]] = []
+        var separators: [[UInt8]] = []
+        var current: [UInt8] = []
+        var pendingSeparator: [UInt8] = []
+        func endWord() {
+            if !current.isEmpty {
+                if !words.isEmpty { separators.append(pendingSeparator) }
+                words.append(current); current = []; pendingSeparator = []
+            }
+        }
+        for scalar in name.unicodeScalars {
+            let keepRaw = !enabled.contains(.diacritics) && (scalar.value >= 0x80 || scalar == "'" || scalar == "`")
+            if keepRaw {
+                let text = enabled.contains(.caseFolding) ? String(scalar).lowercased() : String(scalar)
+                if scalar.properties.isWhitespace { endWord(); pendingSeparator += Array(text.utf8) } else { current += Array(text.utf8) }
+                continue
+            }
+            switch fold(scalar) {
+            case .letter(let l):
+                let upper = scalar.value >= 0x41 && scalar.value <= 0x5A
+                current.append(upper && !enabled.contains(.caseFolding) ? UInt8(scalar.value) : l)
+            case .letters(let ls):
+                if enabled.contains(.caseFolding) || !scalar.properties.isUppercase { current += ls }
+                else { current += Array(String(decoding: ls, as: UTF8.self).uppercased().utf8) }
+            case .ignore: continue
+            case .separator:
+                endWord()
+                pendingSeparator += Array(String(scalar).utf8)
+            }
+        }
+        endWord()
+        if enabled.contains(.article) && words.count > 1 {
+            var keptWords: [[UInt8]] = [], keptSeparators: [[UInt8]] = []
+            for (i, w) in words.enumerated() where !isArticle(Array(String(decoding: w, as: UTF8.self).lowercased().utf8)[...]) {
+                if !keptWords.isEmpty { keptSeparators.append(i > 0 ? separators[i - 1] : []) }
+                keptWords.append(w)
+            }
+            words = keptWords; separators = keptSeparators
+        }
+        for i in words.indices {
+            if enabled.contains(.article) { stripJoinedArticle(&words[i]) }
+            for rule in NameRule.allCases where rule > .article && enabled.contains(rule) { applyLetterRules(&words[i], only: rule) }
+        }
+        var out: [UInt8] = []
+        for (i, w) in words.enumerated() {
+            if i > 0 && !enabled.contains(.separators) { out += separators[i - 1] }
+            out += w
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     // MARK: - Word rules

@@ -40,12 +40,16 @@ public struct Resolution: Sendable {
     /// Best first.
     public var candidates: [Candidate]
     public var best: Candidate { candidates[0] }
-    /// True when another distinct place ranks close to the best one.
+    /// True when another place of the same sort (two settlements, two rivers...) more than
+    /// 25 km away ranks close to the best one: the answer may be the wrong place. A city and
+    /// its province sharing a name is not ambiguity.
     public var isAmbiguous: Bool {
-        guard candidates.count > 1 else { return false }
-        let a = candidates[0], b = candidates[1]
-        let apart = Geodesic.wgs84.inverse(from: a.place.coordinate, to: b.place.coordinate).distanceMeters
-        return apart > 25_000 && a.score - b.score < 1.5
+        let best = candidates[0]
+        return candidates.dropFirst().contains { other in
+            let sameSort = other.place.kind == best.place.kind || (other.place.kind.isSettlement && best.place.kind.isSettlement)
+            guard sameSort, best.score - other.score < 3 else { return false }
+            return Geodesic.wgs84.inverse(from: best.place.coordinate, to: other.place.coordinate).distanceMeters > 25_000
+        }
     }
 }
 
@@ -115,7 +119,8 @@ extension Gazetteer {
         if let p = place.province { s += 2 * (context.provinces[p] ?? 0) }
         if let near = context.near {
             let km = Geodesic.wgs84.inverse(from: near, to: place.coordinate).distanceMeters / 1000
-            s += 3 * exp(-km / 250)
+            // Strong enough that the village next door beats a bigger town 80 km away.
+            s += 4 * exp(-km / 75)
         }
         return s
     }
