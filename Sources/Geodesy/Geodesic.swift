@@ -105,7 +105,9 @@ public enum CompassPoint: String, CaseIterable, Sendable {
     case s = "S", ssw = "SSW", sw = "SW", wsw = "WSW", w = "W", wnw = "WNW", nw = "NW", nnw = "NNW"
 
     /// The point whose 22.5° sector holds the bearing (sectors centred on each point).
+    /// A non-finite bearing (from a NaN coordinate) gives N rather than a trap.
     public init(bearing: Double) {
+        guard bearing.isFinite else { self = .n; return }
         let b = Geodesic.bearing(fromAzimuth: bearing)
         let index = Int((b / 22.5).rounded(.toNearestOrAwayFromZero)) % 16
         self = CompassPoint.allCases[index]

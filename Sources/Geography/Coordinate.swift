@@ -46,6 +46,8 @@ extension Coordinate {
         if let last = body.last, last.uppercased() == String(positive) || last.uppercased() == String(negative) {
             if last.uppercased() == String(negative) { sign = -1 }
             body = body.dropLast().trimmingSpaces
+            // "-35.3S" says south twice or means north: refuse rather than guess.
+            if body.first == "-" || body.first == "+" { throw .signAndHemisphere(whole, String(raw.trimmingSpaces)) }
         }
         // Double(_:) accepts "nan", "inf" and hex floats: coordinates are plain decimals only.
         guard !body.isEmpty, body.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+") }),
@@ -60,6 +62,7 @@ public enum CoordinateParseError: Error, Equatable, CustomStringConvertible {
     case notAPair(String)
     case notANumber(String, String)
     case outOfRange(String, String)
+    case signAndHemisphere(String, String)
 
     public var description: String {
         switch self {
@@ -67,6 +70,8 @@ public enum CoordinateParseError: Error, Equatable, CustomStringConvertible {
             return "'\(text)' is not a coordinate pair: write LAT,LON in decimal degrees, e.g. 35.336,40.141"
         case .notANumber(let text, let part):
             return "'\(text)' is not a coordinate pair: '\(part.trimmingCharacters(in: " "))' is not a decimal number (write LAT,LON, e.g. 35.336,40.141)"
+        case .signAndHemisphere(let text, let part):
+            return "'\(text)': '\(part)' has both a sign and a hemisphere letter; write one of them (35.3S or -35.3)"
         case .outOfRange(let text, let why):
             return "'\(text)': \(why) (write LAT,LON: latitude first)"
         }
@@ -95,14 +100,21 @@ public func formatDegrees(_ value: Double, decimals: Int) -> String {
 }
 
 /// Rounds half away from zero to `decimals` places and prints without exponent or
-/// trailing zeros. Deterministic: no locale, no Foundation formatting.
-public func formatDecimal(_ value: Double, decimals: Int) -> String {
+/// trailing zeros. Deterministic: no locale, no Foundation formatting. A Double holds
+/// 15-16 significant digits, so large values get fewer decimals than asked
+/// (12345678901.123456 at 6 decimals is "12345678901.12346"); values beyond 1.8e19 are
+/// printed in Swift's shortest round-trip form.
+public func formatDecimal(_ value: Double, decimals requested: Int) -> String {
     guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "Infinity" : "-Infinity") }
-    var scale = 1.0
-    for _ in 0..<decimals { scale *= 10 }
+    // A Double carries about 15-16 significant digits: ask for no more decimals than fit
+    // beside the integer part, so the scaled value stays exact in a UInt64.
+    var decimals = max(0, min(requested, 15))
+    while decimals > 0 && abs(value) * pow10(decimals) >= 9.0e15 { decimals -= 1 }
+    let scale = pow10(decimals)
     let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
-    // Beyond 2^53 the integer part no longer fits exactly; fall back to Swift's shortest form.
-    guard scaled < 9.0e15 else { return "\(value)" }
+    // Beyond UInt64 (1.8e19, far beyond any coordinate or distance): Swift's shortest
+    // round-trip form, which may use an exponent.
+    guard scaled < 1.8e19 else { return "\(value)" }
     let whole = UInt64(scaled)
     let unit = UInt64(scale)
     let intPart = whole / unit
@@ -115,4 +127,10 @@ public func formatDecimal(_ value: Double, decimals: Int) -> String {
         text += "." + String(repeating: "0", count: digits - f.count) + f
     }
     return text
+}
+
+private func pow10(_ n: Int) -> Double {
+    var p = 1.0
+    for _ in 0..<n { p *= 10 }
+    return p
 }

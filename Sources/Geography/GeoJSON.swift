@@ -66,6 +66,10 @@ public enum GeoJSON {
             for m in members { shapes.append(try shape(from: m)) }
             return .collection(shapes)
         }
+        let known = ["Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon"]
+        guard known.contains(type) else {
+            throw GeoJSONError("unknown geometry type \"\(type)\" (GeoJSON knows \(known.joined(separator: ", ")), GeometryCollection, Feature, FeatureCollection)")
+        }
         guard let coords = value["coordinates"] else { throw GeoJSONError("\(type) without \"coordinates\"") }
         switch type {
         case "Point": return .point(try position(coords))
@@ -172,16 +176,19 @@ extension GeoJSON {
     public static func signedArea2(_ ring: [Coordinate]) -> Double {
         guard ring.count > 2 else { return 0 }
         var sum = 0.0
-        for i in 0..<(ring.count - 1) {
-            let a = ring[i], b = ring[i + 1]
+        for i in 0..<ring.count {
+            // The closing edge counts too, whether or not the ring repeats its first point.
+            let a = ring[i], b = ring[(i + 1) % ring.count]
             sum += a.longitude * b.latitude - b.longitude * a.latitude
         }
         return sum
     }
 
-    /// The ring in the requested winding (GEOS normalises shells clockwise; RFC 7946 wants
-    /// counter-clockwise exteriors).
+    /// The ring closed (RFC 7946 §3.1.6) and in the requested winding (GEOS normalises
+    /// shells clockwise; RFC 7946 wants counter-clockwise exteriors).
     public static func oriented(_ ring: [Coordinate], counterClockwise: Bool) -> [Coordinate] {
-        (signedArea2(ring) > 0) == counterClockwise ? ring : ring.reversed()
+        var closed = ring
+        if let first = closed.first, closed.last != first { closed.append(first) }
+        return (signedArea2(closed) > 0) == counterClockwise ? closed : closed.reversed()
     }
 }

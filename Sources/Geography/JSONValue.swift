@@ -97,7 +97,8 @@ extension JSONValue {
     static func numberText(_ d: Double) -> String {
         guard d.isFinite else { return "null" }  // JSON has no NaN or infinity
         if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
-        return formatDecimal(d, decimals: 9)
+        // Swift's shortest round-trip form ("0.1", "1e-10", "6.02214076e-24") is valid JSON.
+        return "\(d)"
     }
 
     /// Escapes per RFC 8259, and also `<`, `>`, `&` and U+2028/2029, so a JSON string
@@ -258,17 +259,30 @@ private struct JSONParser {
         }
     }
 
+    /// RFC 8259 numbers only: -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?
     mutating func parseNumber() throws(JSONParseError) -> Double {
         let start = pos
+        func isDigit(_ i: Int) -> Bool { i < bytes.count && bytes[i] >= 0x30 && bytes[i] <= 0x39 }
         if bytes[pos] == UInt8(ascii: "-") { pos += 1 }
-        var sawDigit = false
-        while pos < bytes.count {
-            let b = bytes[pos]
-            if (b >= 0x30 && b <= 0x39) { sawDigit = true; pos += 1 }
-            else if b == UInt8(ascii: ".") || b == UInt8(ascii: "e") || b == UInt8(ascii: "E") || b == UInt8(ascii: "+") || b == UInt8(ascii: "-") { pos += 1 }
-            else { break }
+        guard isDigit(pos) else { throw error("invalid number: a digit must follow '-'") }
+        if bytes[pos] == UInt8(ascii: "0") {
+            pos += 1
+            if isDigit(pos) { throw error("invalid number: no leading zeros") }
+        } else {
+            while isDigit(pos) { pos += 1 }
         }
-        guard sawDigit, let value = Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<pos]), as: UTF8.self)) else {
+        if pos < bytes.count, bytes[pos] == UInt8(ascii: ".") {
+            pos += 1
+            guard isDigit(pos) else { throw error("invalid number: a digit must follow '.'") }
+            while isDigit(pos) { pos += 1 }
+        }
+        if pos < bytes.count, bytes[pos] == UInt8(ascii: "e") || bytes[pos] == UInt8(ascii: "E") {
+            pos += 1
+            if pos < bytes.count, bytes[pos] == UInt8(ascii: "+") || bytes[pos] == UInt8(ascii: "-") { pos += 1 }
+            guard isDigit(pos) else { throw error("invalid number: a digit must follow the exponent") }
+            while isDigit(pos) { pos += 1 }
+        }
+        guard let value = Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<pos]), as: UTF8.self)) else {
             pos = start
             throw error("invalid number")
         }

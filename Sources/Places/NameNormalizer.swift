@@ -96,14 +96,34 @@ public enum NameNormalizer {
     public static func explain(_ a: String, matches b: String) -> [NameRule]? {
         let x = a.trimmingWhitespace, y = b.trimmingWhitespace
         if x == y { return [] }
-        var rules = Set(NameRule.allCases)
-        guard form(x, enabled: rules) == form(y, enabled: rules) else { return nil }
-        // Drop every rule the match can do without, in pipeline order.
-        for rule in NameRule.allCases {
-            let without = rules.subtracting([rule])
-            if form(x, enabled: without) == form(y, enabled: without) { rules = without }
+        let all = NameRule.allCases
+        guard form(x, enabled: Set(all)) == form(y, enabled: Set(all)) else { return nil }
+        // The smallest set that works, searched by size (matches need one to three rules,
+        // so this stops early); ties go to the set whose rules come earliest.
+        for size in 1...all.count {
+            var found: [NameRule]?
+            forEachCombination(of: all, size: size) { rules in
+                let enabled = Set(rules)
+                if form(x, enabled: enabled) == form(y, enabled: enabled) { found = rules; return true }
+                return false
+            }
+            if let found { return found }
         }
-        return NameRule.allCases.filter(rules.contains)
+        return all
+    }
+
+    /// Calls `body` with each `size`-element combination of `items`, in lexicographic
+    /// order, until it returns true.
+    static func forEachCombination<T>(of items: [T], size: Int, _ body: ([T]) -> Bool) {
+        var indices = Array(0..<size)
+        while true {
+            if body(indices.map { items[$0] }) { return }
+            var i = size - 1
+            while i >= 0 && indices[i] == items.count - size + i { i -= 1 }
+            if i < 0 { return }
+            indices[i] += 1
+            for j in (i + 1)..<size { indices[j] = indices[j - 1] + 1 }
+        }
     }
 
     /// The name with only the `enabled` rules applied: for explaining which rules a match
@@ -120,7 +140,9 @@ public enum NameNormalizer {
             }
         }
         for scalar in name.unicodeScalars {
-            let keepRaw = !enabled.contains(.diacritics) && (scalar.value >= 0x80 || scalar == "'" || scalar == "`")
+            // Without the diacritics rule, letters keep their marks and apostrophes stay;
+            // a non-ASCII dash or space is still a separator.
+            let keepRaw = !enabled.contains(.diacritics) && (scalar == "'" || scalar == "`" || (scalar.value >= 0x80 && !isSeparator(scalar)))
             if keepRaw {
                 let text = enabled.contains(.caseFolding) ? String(scalar).lowercased() : String(scalar)
                 if scalar.properties.isWhitespace { endWord(); pendingSeparator += Array(text.utf8) } else { current += Array(text.utf8) }
@@ -197,6 +219,11 @@ public enum NameNormalizer {
     }
 
     // MARK: - Scalars
+
+    static func isSeparator(_ s: Unicode.Scalar) -> Bool {
+        if case .separator = fold(s) { return true }
+        return false
+    }
 
     enum Folded {
         case letter(UInt8)
