@@ -97,10 +97,17 @@ public enum NameNormalizer {
         let x = a.trimmingWhitespace, y = b.trimmingWhitespace
         if x == y { return [] }
         let all = NameRule.allCases
-        guard form(x, enabled: Set(all)) == form(y, enabled: Set(all)) else { return nil }
-        // The smallest set that works, searched by size (matches need one to three rules,
-        // so this stops early); ties go to the set whose rules come earliest.
-        for size in 1...all.count {
+        var greedy = Set(all)
+        guard form(x, enabled: greedy) == form(y, enabled: greedy) else { return nil }
+        // A first answer cheaply: drop every rule the match can do without, in order.
+        for rule in all {
+            let without = greedy.subtracting([rule])
+            if form(x, enabled: without) == form(y, enabled: without) { greedy = without }
+        }
+        // Rules can stand in for each other, so a smaller set may exist: search the sizes
+        // up to the greedy answer's (matches need one to three rules, so this is short).
+        // Ties go to the set whose rules come earliest.
+        for size in 1...max(1, greedy.count) {
             var found: [NameRule]?
             forEachCombination(of: all, size: size) { rules in
                 let enabled = Set(rules)
@@ -109,7 +116,7 @@ public enum NameNormalizer {
             }
             if let found { return found }
         }
-        return all
+        return all.filter(greedy.contains)
     }
 
     /// Calls `body` with each `size`-element combination of `items`, in lexicographic

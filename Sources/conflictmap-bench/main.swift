@@ -38,18 +38,22 @@ if let worldPath {
     print("  world places: \(world!.count)")
     let queries = ["Palmyra", "Deir el-Zour", "Albukamal", "Hassakeh", "Raqqah", "al-Mayadeen", "Aleppo", "Mosul", "Baghdad", "Tehran"]
     let n = 2000
-    let t = try measure("resolve \(n) names (world)", runs: 3) {
-        for i in 0..<n { _ = try world!.resolve(queries[i % queries.count]) }
+    let t = try measure("resolve \(n) names (world, unexplained)", runs: 3) {
+        for i in 0..<n { _ = try world!.resolve(queries[i % queries.count], explain: false) }
     }
     print("  = \(Int(Double(n) / t)) resolutions/s")
 }
 
 let names = ["Deir el-Zour", "Dayr Az Zawr", "Albukamal", "Hassakeh", "Raqqah", "al-Mayadeen", "Tanf", "Deir ez-Zor province", "Homs", "Abou Khashab"]
 let resolutions = 20_000
-let rt = try measure("resolve \(resolutions) names (default)", runs: 3) {
+let rt = try measure("resolve \(resolutions) names (default, explained)", runs: 3) {
     for i in 0..<resolutions { _ = try gazetteer.resolve(names[i % names.count]) }
 }
 print("  = \(Int(Double(resolutions) / rt)) resolutions/s")
+let ft = try measure("resolve \(resolutions) names (default, unexplained)", runs: 3) {
+    for i in 0..<resolutions { _ = try gazetteer.resolve(names[i % names.count], explain: false) }
+}
+print("  = \(Int(Double(resolutions) / ft)) resolutions/s")
 
 let keyCount = 1_000_000
 var sink = 0
