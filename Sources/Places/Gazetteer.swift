@@ -79,12 +79,13 @@ public struct Gazetteer: Sendable {
     }
 
     static func addNames(of places: [Place], firstNumber: Int, to builder: inout NameIndex.Builder) {
-        var keys = NameKeyBuilder()
+        let keys = NameKeyBuilder()
         for (k, place) in places.enumerated() {
             for name in place.allNames {
                 var utf8 = Array(name.utf8)
-                let key = utf8.withUnsafeMutableBufferPointer { keys.key(UnsafeBufferPointer($0)) }
-                if !key.isEmpty { builder.add(hash: NameKeyBuilder.hash(key), place: firstNumber + k) }
+                if let hash = utf8.withUnsafeMutableBufferPointer({ keys.hash(UnsafeBufferPointer($0)) }) {
+                    builder.add(hash: hash, place: firstNumber + k)
+                }
             }
         }
     }
@@ -147,7 +148,7 @@ public struct Gazetteer: Sendable {
         guard !key.isEmpty else { return [] }
         let wanted = Array(key.utf8)
         var seen: Set<Int> = []
-        var builder = NameKeyBuilder()
+        let builder = NameKeyBuilder()
         var out: [(Place, [String])] = []
         for number in index.places(forHash: NameKeyBuilder.hash(wanted)) where seen.insert(number).inserted {
             let place = place(at: number)

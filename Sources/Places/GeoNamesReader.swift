@@ -65,20 +65,28 @@ struct GeoNamesTable: Sendable {
         let parts = file.bytes.count > 4_000_000 ? max(1, min(8, ProcessInfo.processInfo.activeProcessorCount)) : 1
         let chunks = file.chunks(from: bodyStart, parts: parts)
         let results = ParallelSlots<Result<Chunk, GazetteerError>>(count: chunks.count)
+        // Chunks count their lines from 1; the true line is worked out only for a message.
         DispatchQueue.concurrentPerform(iterations: chunks.count) { k in
             results[k] = Result { () throws(GazetteerError) -> Chunk in
-                try GeoNamesTable.scan(file, layout: layout, range: chunks[k].range, firstLine: chunks[k].firstLine)
+                try GeoNamesTable.scan(file, layout: layout, range: chunks[k], firstLine: 1)
             }
         }
+        func absolute(_ line: Int, chunk k: Int) -> Int { line - 1 + file.lineNumber(at: chunks[k].lowerBound) }
         var starts: [UInt32] = []
         var rows: [Int: Int32] = [:]
         var entries: [UInt64] = []
         for k in 0..<chunks.count {
-            let chunk = try results[k]!.get()
+            let chunk: Chunk
+            switch results[k]! {
+            case .success(let c): chunk = c
+            case .failure(var error):
+                error.line = error.line.map { absolute($0, chunk: k) }
+                throw error
+            }
             let offset = starts.count
             rows.reserveCapacity(rows.count + chunk.ids.count)
             for (i, id) in chunk.ids.enumerated() where rows.updateValue(Int32(offset + i), forKey: id) != nil {
-                throw GazetteerError(file: file.path, line: chunk.lines[i], message: "duplicate geonameid \(id): every id must be unique")
+                throw GazetteerError(file: file.path, line: absolute(chunk.lines[i], chunk: k), message: "duplicate geonameid \(id): every id must be unique")
             }
             starts.append(contentsOf: chunk.starts)
             entries.reserveCapacity(entries.count + chunk.entries.count)
@@ -105,7 +113,7 @@ struct GeoNamesTable: Sendable {
         let estimate = range.count / 140
         chunk.starts.reserveCapacity(estimate); chunk.ids.reserveCapacity(estimate); chunk.lines.reserveCapacity(estimate)
         chunk.entries.reserveCapacity(estimate * 6)
-        var keys = NameKeyBuilder()
+        let keys = NameKeyBuilder()
         try file.forEachLine(in: range, firstLine: firstLine) { (line, fields, buf) throws(GazetteerError) in
             func fail(_ message: String) -> GazetteerError { GazetteerError(file: file.path, line: line, message: message) }
             guard fields.count >= l.columns else { throw fail("has \(fields.count) columns, expected \(l.columns) (a missing tab?)") }
@@ -125,8 +133,9 @@ struct GeoNamesTable: Sendable {
             chunk.ids.append(id)
             chunk.lines.append(line)
             func add(_ r: Range<Int>) {
-                let k = keys.key(UnsafeBufferPointer(rebasing: buf[r]))
-                if !k.isEmpty { chunk.entries.append((NameKeyBuilder.hash(k) & ~NameIndex.placeMask) | UInt64(place)) }
+                if let h = keys.hash(UnsafeBufferPointer(rebasing: buf[r])) {
+                    chunk.entries.append((h & ~NameIndex.placeMask) | UInt64(place))
+                }
             }
             add(nameRange)
             if !buf.same(fields[l.ascii], nameRange) { add(fields[l.ascii]) }

@@ -32,7 +32,7 @@ public enum NameNormalizer {
     /// The comparison key of a name: every rule applied, words joined without separators.
     /// "Deir ez-Zor", "Dayr Az Zawr" and "Deir Ezzor" all give "dirzur".
     public static func key(_ name: some StringProtocol) -> String {
-        var builder = NameKeyBuilder()
+        let builder = NameKeyBuilder()
         var utf8 = Array(name.utf8)
         return utf8.withUnsafeMutableBufferPointer { buf in
             String(decoding: builder.key(UnsafeBufferPointer(buf)), as: UTF8.self)

@@ -166,7 +166,7 @@ extension Gazetteer {
         guard !key.isEmpty else { return [] }
         let budget = max(1, min(3, key.count / 3))
         var closest: [Int: (distance: Int, name: [UInt8])] = [:]
-        var builder = NameKeyBuilder()
+        let builder = NameKeyBuilder()
         forEachName { number, utf8 in
             guard utf8.count + 6 >= key.count else { return }
             let c = builder.key(utf8)

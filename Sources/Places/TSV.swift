@@ -104,22 +104,27 @@ extension UnsafeBufferPointer<UInt8> {
 private let pow10: [Double] = (0...16).map { (0..<$0).reduce(1.0) { a, _ in a * 10 } }
 
 extension TSVFile {
-    /// Splits the bytes from `start` into about `parts` ranges that end at line ends,
-    /// each with the line number it starts on.
-    func chunks(from start: Int, parts: Int) -> [(range: Range<Int>, firstLine: Int)] {
+    /// Splits the bytes from `start` into about `parts` ranges that end at line ends.
+    func chunks(from start: Int, parts: Int) -> [Range<Int>] {
         bytes.withUnsafeBufferPointer { buf in
-            var out: [(Range<Int>, Int)] = []
+            var out: [Range<Int>] = []
             var lo = start
-            var line = 1
-            for i in 0..<start where buf[i] == 0x0A { line += 1 }
             for part in 1...parts {
                 var hi = part == parts ? buf.count : max(lo, start + (buf.count - start) * part / parts)
                 while hi < buf.count, hi > 0, buf[hi - 1] != 0x0A { hi += 1 }
-                out.append((lo..<hi, line))
-                for i in lo..<hi where buf[i] == 0x0A { line += 1 }
+                if hi > lo { out.append(lo..<hi) }
                 lo = hi
             }
-            return out.filter { !$0.0.isEmpty }
+            return out
+        }
+    }
+
+    /// The 1-based line number at byte `offset` (for messages about a chunk's lines).
+    func lineNumber(at offset: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buf in
+            var line = 1
+            for i in 0..<min(offset, buf.count) where buf[i] == 0x0A { line += 1 }
+            return line
         }
     }
 }
