@@ -1,4 +1,9 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The `conflictmap` command: news reports about the war in, geography out.
 public struct ConflictMap: ParsableCommand {
@@ -24,10 +29,10 @@ public struct ConflictMap: ParsableCommand {
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
-            Foundation.exit(0)
+            terminate(0)
         } catch let failure as CLIFailure {
             Console.error(failure.message)
-            Foundation.exit(failure.exitCode)
+            terminate(failure.exitCode)
         } catch {
             // --help and --version arrive as errors too; they keep ArgumentParser's output.
             let code = exitCode(for: error)
@@ -37,11 +42,15 @@ public struct ConflictMap: ParsableCommand {
                 configuration.subcommands.first { $0._commandName == name }?._commandName
             }
             let hint = subcommand.map { "see 'conflictmap \($0) --help'" } ?? "see 'conflictmap --help'"
-            let message = message(for: error).replacingOccurrences(of: "\n", with: " ")
+            let message = message(for: error).split(separator: "\n").joined(separator: " ")
             Console.error("\(message) (\(hint))")
-            Foundation.exit(code.rawValue)
+            terminate(code.rawValue)
         }
     }
 }
 
-import Foundation
+
+/// Ends the process with a status (the C library's exit, named apart from ArgumentParser's).
+func terminate(_ code: Int32) -> Never {
+    exit(code)
+}

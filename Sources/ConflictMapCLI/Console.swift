@@ -1,16 +1,42 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Where the CLI writes: data to stdout, diagnostics to stderr.
 enum Console {
     static func output(_ text: String) {
-        FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        write(text.hasSuffix("\n") ? text : text + "\n", to: 1)
     }
 
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data(("conflictmap: " + text + "\n").utf8))
+        write("conflictmap: " + text + "\n", to: 2)
+    }
+
+    /// Writes all of `text` to a file descriptor, retrying short writes.
+    private static func write(_ text: String, to fd: Int32) {
+        var bytes = Array(text.utf8)
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { buf in
+                #if canImport(Glibc)
+                Glibc.write(fd, buf.baseAddress! + done, buf.count - done)
+                #else
+                Darwin.write(fd, buf.baseAddress! + done, buf.count - done)
+                #endif
+            }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return }  // a closed pipe: nothing more to say
+            done += n
+        }
     }
 }
 
+/// Left-aligns text in a column of `width` characters (for tables and labels).
+func padded(_ text: String, to width: Int) -> String {
+    text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+}
 /// A failure the user can act on: one line on stderr and an exit code.
 struct CLIFailure: Error, CustomStringConvertible {
     var message: String

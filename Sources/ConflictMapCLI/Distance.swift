@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import Geodesy
 import Geography
 import Places
@@ -119,14 +118,14 @@ struct Distance: ParsableCommand {
         let labels = points.map(\.label)
         let width = max(8, (labels.map(\.count).max() ?? 8) + 2)
         var out = "Geodesic distances in \(units.rawValue) (WGS84, Karney via PROJ)\n"
-        out += "".padding(toLength: width, withPad: " ", startingAt: 0)
-        for l in labels { out += l.padding(toLength: width, withPad: " ", startingAt: 0) }
+        out += padded("", to: width)
+        for l in labels { out += padded(l, to: width) }
         out += "\n"
         for a in points {
-            out += a.label.padding(toLength: width, withPad: " ", startingAt: 0)
+            out += padded(a.label, to: width)
             for b in points {
                 let d = Geodesic.wgs84.inverse(from: a.coordinate, to: b.coordinate).distanceMeters
-                out += (a.label == b.label ? "-" : format(d)).padding(toLength: width, withPad: " ", startingAt: 0)
+                out += padded(a.label == b.label ? "-" : format(d), to: width)
             }
             out += "\n"
         }

@@ -29,7 +29,7 @@ struct Locate: ParsableCommand {
     @OptionGroup var gazetteerOptions: GazetteerOptions
 
     func validate() throws {
-        if name.joined().trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("Give a place name, e.g. conflictmap locate Raqqa") }
+        if name.joined().allSatisfy(\.isWhitespace) { throw ValidationError("Give a place name, e.g. conflictmap locate Raqqa") }
     }
 
     func run() throws {
@@ -56,7 +56,7 @@ struct Locate: ParsableCommand {
         let p = best.place
         var lines = ["\(p.name)  [\(p.id)]"]
         func row(_ label: String, _ value: String?) {
-            if let value, !value.isEmpty { lines.append("  " + label.padding(toLength: 12, withPad: " ", startingAt: 0) + value) }
+            if let value, !value.isEmpty { lines.append("  " + padded(label, to: 12) + value) }
         }
         row("kind", p.kind.rawValue)
         row("coordinates", "\(formatDegrees(p.coordinate.latitude, decimals: 5)), \(formatDegrees(p.coordinate.longitude, decimals: 5))  (lat, lon; WGS84)")
@@ -103,4 +103,3 @@ func groupThousands(_ n: Int) -> String {
     return out
 }
 
-import Foundation

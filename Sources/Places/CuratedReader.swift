@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Geography
 
 /// Reads `places.tsv`, the curated layer (see Gazetteer/README.md for the columns).

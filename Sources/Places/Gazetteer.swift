@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Geography
 
 /// The place data conflictmap resolves names against: a GeoNames table, the curated layer

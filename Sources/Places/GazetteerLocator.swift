@@ -1,4 +1,9 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Finds the gazetteer to load: an explicit path (`--gazetteer`, then the
 /// `CONFLICTMAP_GAZETTEER` environment variable), else the `Gazetteer/` directory that
@@ -15,12 +20,13 @@ public enum GazetteerLocator {
         guard let requested else {
             return try Gazetteer.load(directory: try bundledDirectory())
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: requested, isDirectory: &isDirectory) else {
+        switch FileKind(requested) {
+        case .missing:
             let origin = explicit != nil ? "--gazetteer" : environmentVariable
             throw GazetteerError(file: requested, message: "no such file or directory (given by \(origin))")
+        case .directory: return try Gazetteer.load(directory: requested)
+        case .file: break
         }
-        if isDirectory.boolValue { return try Gazetteer.load(directory: requested) }
         return try Gazetteer.load(directory: try bundledDirectory(), geonamesFile: requested)
     }
 
@@ -29,12 +35,12 @@ public enum GazetteerLocator {
     /// or installed under `share/conflictmap`.
     public static func bundledDirectory() throws(GazetteerError) -> String {
         var candidates: [String] = []
-        if let exe = Bundle.main.executableURL?.resolvingSymlinksInPath() {
-            var dir = exe.deletingLastPathComponent()
+        if let exe = executablePath() {
+            var dir = parent(of: exe)
             for _ in 0..<6 {
-                candidates.append(dir.appendingPathComponent("Gazetteer").path)
-                candidates.append(dir.appendingPathComponent("share/conflictmap/Gazetteer").path)
-                dir = dir.deletingLastPathComponent()
+                candidates.append(dir + "/Gazetteer")
+                candidates.append(dir + "/share/conflictmap/Gazetteer")
+                dir = parent(of: dir)
             }
         }
         candidates.append(FileManager.default.currentDirectoryPath + "/Gazetteer")
@@ -44,4 +50,20 @@ public enum GazetteerLocator {
         }
         throw GazetteerError(file: "Gazetteer/", message: "cannot find the gazetteer next to the program or in the working directory; pass --gazetteer DIR or set \(environmentVariable)")
     }
+}
+
+/// The running program's path, links resolved (/proc/self/exe on Linux).
+private func executablePath() -> String? {
+    #if os(Linux)
+    var buffer = [CChar](repeating: 0, count: 4096)
+    let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+    if n > 0 { return String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) }
+    #endif
+    guard let first = CommandLine.arguments.first, first.contains("/") else { return nil }
+    return first.hasPrefix("/") ? first : FileManager.default.currentDirectoryPath + "/" + first
+}
+
+private func parent(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return "/" }
+    return String(path[..<slash])
 }

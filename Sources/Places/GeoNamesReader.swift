@@ -1,5 +1,5 @@
 import Dispatch
-import Foundation
+import FoundationEssentials
 import Geography
 
 /// Where the columns of a GeoNames file are: the `cities500` extract with a header line

@@ -1,4 +1,9 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Tab-separated text read straight from bytes: one pass, fields as byte ranges, no
 /// per-line String until a field is needed. GeoNames dumps are 1.5 GB; this is why.
@@ -134,9 +139,11 @@ struct FileReadError: Error { var message: String }
 /// Reads a whole file into one array with POSIX calls: no intermediate Data copy (a world
 /// gazetteer is 34 MB).
 func readFileBytes(_ path: String) throws(FileReadError) -> [UInt8] {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw FileReadError(message: "no such file") }
-    if isDirectory.boolValue { throw FileReadError(message: "is a directory, expected a file") }
+    switch FileKind(path) {
+    case .missing: throw FileReadError(message: "no such file")
+    case .directory: throw FileReadError(message: "is a directory, expected a file")
+    case .file: break
+    }
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else { throw FileReadError(message: "cannot be read: \(String(cString: strerror(errno)))") }
     defer { close(fd) }
@@ -171,5 +178,16 @@ final class ParallelSlots<T>: @unchecked Sendable {
     subscript(i: Int) -> T? {
         get { slots.withUnsafeBufferPointer { $0[i] } }
         set { slots.withUnsafeMutableBufferPointer { $0[i] = newValue } }
+    }
+}
+
+/// What is at a path (stat, following links).
+enum FileKind {
+    case missing, file, directory
+
+    init(_ path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { self = .missing; return }
+        self = (info.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
     }
 }
