@@ -81,3 +81,41 @@ let dt = measure("geodesic direct, 1,000,000", runs: 3) {
 }
 print("  = \(Int(Double(pairs.count) / dt)) direct solutions/s")
 if sink == 42 || total == 42 { print("") }
+
+// The whole program, as a user runs it: median wall time of `conflictmap distance`.
+let binDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+let binary = binDirectory.appendingPathComponent("conflictmap")
+if FileManager.default.isExecutableFile(atPath: binary.path) {
+    // posix_spawn and waitpid, as a shell would: Foundation's Process adds ~25 ms of its own.
+    func runProcess(_ arguments: [String]) throws -> Double {
+        let argv = ([binary.path] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        var pid: pid_t = 0
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        guard posix_spawn(&pid, binary.path, &actions, nil, argv, environ) == 0 else {
+            throw NSError(domain: "bench", code: 1, userInfo: [NSLocalizedDescriptionKey: "cannot run \(binary.path)"])
+        }
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        return Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6
+    }
+    for (label, args) in [("conflictmap distance \"Deir ez-Zor\" Raqqa", ["distance", "Deir ez-Zor", "Raqqa"]),
+                          ("conflictmap distance LAT,LON LAT,LON", ["distance", "35.33588,40.14084", "35.95283,39.00788"])] {
+        _ = try runProcess(args)
+        var times: [Double] = []
+        for _ in 0..<31 { times.append(try runProcess(args)) }
+        print(("process: " + label).padding(toLength: 52, withPad: " ", startingAt: 0) + String(format: "%10.2f ms (median of 31)", median(times)))
+    }
+    if let worldPath {
+        var times: [Double] = []
+        for _ in 0..<7 { times.append(try runProcess(["locate", "Palmyra", "--gazetteer", worldPath])) }
+        print("process: conflictmap locate --gazetteer world".padding(toLength: 52, withPad: " ", startingAt: 0) + String(format: "%10.2f ms (median of 7)", median(times)))
+    }
+} else {
+    print("(build the conflictmap product in release to time it as a process)")
+}
