@@ -120,6 +120,7 @@ struct Distance: ParsableCommand {
         var out = "Geodesic distances in \(units.rawValue) (WGS84, Karney via PROJ)\n"
         out += padded("", to: width)
         for l in labels { out += padded(l, to: width) }
+        while out.hasSuffix(" ") { out.removeLast() }
         out += "\n"
         for a in points {
             out += padded(a.label, to: width)
@@ -127,6 +128,7 @@ struct Distance: ParsableCommand {
                 let d = Geodesic.wgs84.inverse(from: a.coordinate, to: b.coordinate).distanceMeters
                 out += padded(a.label == b.label ? "-" : format(d), to: width)
             }
+            while out.hasSuffix(" ") { out.removeLast() }
             out += "\n"
         }
         Console.output(out)
