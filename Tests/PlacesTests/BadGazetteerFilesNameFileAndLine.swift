@@ -59,18 +59,22 @@ struct BadGazetteerFilesNameFileAndLine {
         loadFailure { () throws(GazetteerError) in try Gazetteer.load(directory: directory.path) }
     }
 
+    /// Loading `dir` fails with one line that names `path`, the bad line, and the problem.
+    static func expectError(loading dir: URL, namesFile path: String, for bad: BadFile) throws {
+        let error = try #require(loadError(directory: dir), "\(bad.name) loaded without an error")
+        #expect(error.file == path)
+        #expect(error.line == bad.line)
+        #expect(error.description.contains(path))
+        if let line = bad.line { #expect(error.description.hasPrefix("\(path):\(line): ")) }
+        #expect(error.message.localizedCaseInsensitiveContains(bad.mentions), "\(error.message)")
+        #expect(!error.message.contains("\n"), "one line")
+    }
+
     @Test("A bad geonames.tsv is an error naming the file and line", arguments: badGeoNames)
     func badGeoNamesFile(_ bad: BadFile) throws {
         try withTemporaryDirectory { dir in
             try dir.write(bytes: bad.bytes, to: "geonames.tsv")
-            let path = dir.path + "/geonames.tsv"
-            let error = try #require(Self.loadError(directory: dir), "\(bad.name) loaded without an error")
-            #expect(error.file == path)
-            #expect(error.line == bad.line)
-            #expect(error.description.contains(path))
-            if let line = bad.line { #expect(error.description.hasPrefix("\(path):\(line): ")) }
-            #expect(error.message.localizedCaseInsensitiveContains(bad.mentions), "\(error.message)")
-            #expect(!error.message.contains("\n"), "one line")
+            try Self.expectError(loading: dir, namesFile: dir.path + "/geonames.tsv", for: bad)
         }
     }
 
@@ -136,14 +140,7 @@ struct BadGazetteerFilesNameFileAndLine {
         try withTemporaryDirectory { dir in
             try dir.write(bytes: Self.geonamesFile(bad: Self.geonamesRow()), to: "geonames.tsv")
             try dir.write(bytes: bad.bytes, to: "places.tsv")
-            let path = dir.path + "/places.tsv"
-            let error = try #require(Self.loadError(directory: dir), "\(bad.name) loaded without an error")
-            #expect(error.file == path)
-            #expect(error.line == bad.line)
-            #expect(error.description.contains(path))
-            if let line = bad.line { #expect(error.description.hasPrefix("\(path):\(line): ")) }
-            #expect(error.message.localizedCaseInsensitiveContains(bad.mentions), "\(error.message)")
-            #expect(!error.message.contains("\n"), "one line")
+            try Self.expectError(loading: dir, namesFile: dir.path + "/places.tsv", for: bad)
         }
     }
 
