@@ -34,7 +34,7 @@ let package = Package(
 
         .testTarget(name: "GeographyTests", dependencies: ["Geography", "Topology", "Geodesy"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "PlacesTests", dependencies: ["Places", "Geography"]),
+        .testTarget(name: "PlacesTests", dependencies: ["Places", "Geography", "Geodesy", "Topology"]),
         .testTarget(name: "CLITests", dependencies: ["ConflictMapCLI"]),
     ]
 )

@@ -23,6 +23,9 @@ struct Locate: ParsableCommand {
     @Flag(help: "Print one JSON object.")
     var json = false
 
+    @Flag(help: "Print a GeoJSON Feature (RFC 7946): the place's line or polygon where it is one (rivers, provinces, countries), else its point.")
+    var geojson = false
+
     @Flag(help: "List every candidate, not just the best and the close runners-up.")
     var all = false
 
@@ -39,6 +42,15 @@ struct Locate: ParsableCommand {
         do { resolution = try gazetteer.resolve(query) } catch { throw CLIFailure.input(error.description) }
         let best = resolution.best
         let others = all ? Array(resolution.candidates.dropFirst()) : Array(resolution.candidates.dropFirst().prefix(4))
+        if geojson {
+            let shape: Shape
+            do { shape = try gazetteer.shape(of: best.place) ?? .point(best.place.coordinate) } catch { throw CLIFailure.data(error.description) }
+            var properties = placeJSON(best.place)
+            properties.removeValue(forKey: "lat"); properties.removeValue(forKey: "lon")
+            properties["query"] = .string(query)
+            Console.output(GeoJSON.json(for: Feature(shape: shape, properties: properties, id: best.place.id)).serialized())
+            return
+        }
         if json {
             var object = placeJSON(best.place)
             object["query"] = .string(query)

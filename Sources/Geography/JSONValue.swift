@@ -1,4 +1,5 @@
-/// A JSON document as a value. Objects keep their keys sorted when written, numbers are
+/// A JSON document as a value. Objects are written with "type" first and the other keys
+/// sorted, numbers are
 /// written with a fixed number of decimals when asked: output is byte-for-byte stable.
 public enum JSONValue: Hashable, Sendable {
     case null
@@ -82,7 +83,7 @@ extension JSONValue {
         case .object(let dict):
             if dict.isEmpty { out += "{}"; return }
             out += "{"
-            for (i, key) in dict.keys.sorted().enumerated() {
+            for (i, key) in JSONValue.orderedKeys(dict).enumerated() {
                 if i > 0 { out += "," }
                 if pretty { out += "\n"; out += String(repeating: "  ", count: indent + 1) }
                 JSONValue.writeString(key, into: &out)
@@ -91,6 +92,15 @@ extension JSONValue {
             }
             if pretty { out += "\n"; out += String(repeating: "  ", count: indent) }
             out += "}"
+        }
+    }
+
+    /// Keys in writing order: "type" first, then the rest sorted. Deterministic, and GDAL
+    /// recognises a GeoJSON Feature by a "type" member near the start of the file.
+    static func orderedKeys(_ dict: [String: JSONValue]) -> [String] {
+        dict.keys.sorted { a, b in
+            if a == "type" || b == "type" { return a == "type" && b != "type" }
+            return a < b
         }
     }
 

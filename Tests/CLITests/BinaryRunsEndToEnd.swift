@@ -24,6 +24,30 @@ struct BinaryRunsEndToEnd {
         #expect(object["bank"] as? String == "west")
     }
 
+    @Test("locate --geojson prints a river as a line Feature that GIS tools recognise")
+    func locateGeoJSONRiver() throws {
+        let run = try conflictmap(["locate", "Euphrates", "--geojson"])
+        #expect(run.status == 0, "\(run)")
+        // GDAL sniffs for "type" near the start of a file: it comes first.
+        #expect(run.stdout.hasPrefix(#"{"type":"Feature""#))
+        let object = try jsonObject(run.stdout)
+        let geometry = try #require(object["geometry"] as? [String: Any])
+        #expect(geometry["type"] as? String == "MultiLineString")
+        #expect((object["properties"] as? [String: Any])?["kind"] as? String == "river")
+        #expect((object["bbox"] as? [Any])?.count == 4)
+    }
+
+    @Test("locate --geojson prints a town as a Point Feature")
+    func locateGeoJSONTown() throws {
+        let run = try conflictmap(["locate", "al-Mayadeen", "--geojson"])
+        #expect(run.status == 0, "\(run)")
+        let object = try jsonObject(run.stdout)
+        let geometry = try #require(object["geometry"] as? [String: Any])
+        #expect(geometry["type"] as? String == "Point")
+        // GeoNames 173480: 35.01982, 40.45154, written [lon, lat].
+        #expect(geometry["coordinates"] as? [Double] == [40.45154, 35.01982])
+    }
+
     @Test("locate names the rules that matched an unlisted spelling")
     func locateExplainsRules() throws {
         // The match is explained against the place's name that needs the fewest rules:

@@ -3,7 +3,7 @@ import Geography
 import Testing
 
 /// Reading GeoJSON into shapes, and writing RFC 7946 GeoJSON that diffs cleanly:
-/// [lon, lat], 6 decimals, counter-clockwise exteriors, clockwise holes, sorted keys.
+/// [lon, lat], 6 decimals, counter-clockwise exteriors, clockwise holes, "type" first and the other keys sorted.
 @Suite struct GeoJSONTests {
     static func c(_ latitude: Double, _ longitude: Double) -> Coordinate {
         Coordinate(latitude: latitude, longitude: longitude)
@@ -133,7 +133,7 @@ import Testing
     @Test func writesAPointFeatureWithSixDecimals() {
         let feature = Feature(shape: .point(Self.c(35.123456789, 40.987654321)), properties: ["name": "x"], id: "7")
         #expect(GeoJSON.json(for: feature).serialized() ==
-                #"{"geometry":{"coordinates":[40.987654,35.123457],"type":"Point"},"id":"7","properties":{"name":"x"},"type":"Feature"}"#)
+                #"{"type":"Feature","geometry":{"type":"Point","coordinates":[40.987654,35.123457]},"id":"7","properties":{"name":"x"}}"#)
     }
 
     @Test func writesAPolygonCounterClockwiseWithAClockwiseHoleAndABox() {
@@ -142,8 +142,8 @@ import Testing
             exterior: [Self.c(35, 39), Self.c(37, 39), Self.c(37, 41), Self.c(35, 41), Self.c(35, 39)],
             holes: [[Self.c(35.5, 39.5), Self.c(35.5, 40.5), Self.c(36.5, 40.5), Self.c(36.5, 39.5), Self.c(35.5, 39.5)]])
         #expect(GeoJSON.json(for: Feature(shape: .polygon(polygon))).serialized() ==
-                #"{"bbox":[39,35,41,37],"geometry":{"coordinates":[[[39,35],[41,35],[41,37],[39,37],[39,35]],"# +
-                #"[[39.5,35.5],[39.5,36.5],[40.5,36.5],[40.5,35.5],[39.5,35.5]]],"type":"Polygon"},"properties":{},"type":"Feature"}"#)
+                #"{"type":"Feature","bbox":[39,35,41,37],"geometry":{"type":"Polygon","coordinates":[[[39,35],[41,35],[41,37],[39,37],[39,35]],"# +
+                #"[[39.5,35.5],[39.5,36.5],[40.5,36.5],[40.5,35.5],[39.5,35.5]]]},"properties":{}}"#)
     }
 
     static let square = [c(35, 39), c(35, 41), c(37, 41), c(37, 39), c(35, 39)]  // counter-clockwise in lon/lat
@@ -205,7 +205,7 @@ import Testing
         #expect(json["features"]?.arrayValue?.map { $0["id"] } == [.string("deir"), nil, .string("7"), nil])
         // Extra members are kept, "type" cannot be overridden.
         let extra = GeoJSON.collection([], extra: ["name": "front lines", "type": "Nonsense"])
-        #expect(extra.serialized() == #"{"features":[],"name":"front lines","type":"FeatureCollection"}"#)
+        #expect(extra.serialized() == #"{"type":"FeatureCollection","features":[],"name":"front lines"}"#)
     }
 
     @Test func noNumberHasMoreThanSixDecimals() throws {

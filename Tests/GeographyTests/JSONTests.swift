@@ -2,7 +2,7 @@ import Geography
 import Testing
 
 /// `JSONValue`: the RFC 8259 parser (errors with line and column) and the
-/// deterministic writer (sorted keys, HTML-safe escapes) behind every GeoJSON file.
+/// deterministic writer ("type" first, other keys sorted; HTML-safe escapes) behind every GeoJSON file.
 @Suite struct JSONTests {
     // MARK: Writing
 
