@@ -69,7 +69,7 @@ public enum CoordinateParseError: Error, Equatable, CustomStringConvertible {
         case .notAPair(let text):
             return "'\(text)' is not a coordinate pair: write LAT,LON in decimal degrees, e.g. 35.336,40.141"
         case .notANumber(let text, let part):
-            return "'\(text)' is not a coordinate pair: '\(part.trimmingCharacters(in: " "))' is not a decimal number (write LAT,LON, e.g. 35.336,40.141)"
+            return "'\(text)' is not a coordinate pair: '\(Substring(part).trimmingSpaces)' is not a decimal number (write LAT,LON, e.g. 35.336,40.141)"
         case .signAndHemisphere(let text, let part):
             return "'\(text)': '\(part)' has both a sign and a hemisphere letter; write one of them (35.3S or -35.3)"
         case .outOfRange(let text, let why):
@@ -84,12 +84,6 @@ extension Substring {
         while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
         while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
         return s
-    }
-}
-
-extension String {
-    func trimmingCharacters(in set: Character) -> String {
-        String(Substring(self).trimmingSpaces)
     }
 }
 

@@ -8,7 +8,6 @@ public final class NameKeyBuilder {
     private var starts: UnsafeMutablePointer<Int>
     private var ends: UnsafeMutablePointer<Int>
     private var words = 0
-    private var length = 0
 
     public init() {
         capacity = 256
@@ -145,6 +144,5 @@ public final class NameKeyBuilder {
         }
         if inWord { ends[count] = len; count += 1 }
         words = count
-        length = len
     }
 }

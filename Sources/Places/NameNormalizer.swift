@@ -39,55 +39,15 @@ public enum NameNormalizer {
         }
     }
 
-    /// The key built from already-tokenised words (the reader's path).
-    public static func key(ofTokens words: [[UInt8]]) -> String {
-        var tokens = words
-        applyWordRules(&tokens, upTo: nil)
-        return join(tokens)
-    }
-
-    /// The folded words of a name after case, diacritics and separators: the input of
-    /// the word rules. "Deir ez-Zor" → ["deir", "ez", "zor"].
-    public static func tokenize(_ name: some StringProtocol) -> [[UInt8]] {
-        var tokens: [[UInt8]] = []
-        var current: [UInt8] = []
-        for scalar in name.unicodeScalars {
-            switch fold(scalar) {
-            case .letters(let bytes): current.append(contentsOf: bytes)
-            case .letter(let b): current.append(b)
-            case .ignore: continue
-            case .separator:
-                if !current.isEmpty { tokens.append(current); current.removeAll(keepingCapacity: true) }
-            }
-        }
-        if !current.isEmpty { tokens.append(current) }
-        return tokens
-    }
-
     /// The name after each rule in turn, for explaining matches: element i is the form
     /// once rules 0...i have applied.
     public static func stages(_ name: some StringProtocol) -> [(rule: NameRule, form: String)] {
-        var out: [(NameRule, String)] = []
         let trimmed = String(name).trimmingWhitespace
-        out.append((.caseFolding, trimmed.lowercased()))
-        // Diacritics: the folded words, but separators kept as they were.
-        var diacriticsForm = ""
-        for scalar in trimmed.unicodeScalars {
-            switch fold(scalar) {
-            case .letters(let bytes): diacriticsForm += String(decoding: bytes, as: UTF8.self)
-            case .letter(let b): diacriticsForm.unicodeScalars.append(Unicode.Scalar(b))
-            case .ignore: continue
-            case .separator: diacriticsForm.unicodeScalars.append(scalar.properties.isWhitespace ? " " : scalar)
-            }
+        var enabled: Set<NameRule> = []
+        return NameRule.allCases.map { rule in
+            enabled.insert(rule)
+            return (rule, form(trimmed, enabled: enabled))
         }
-        out.append((.diacritics, diacriticsForm))
-        var tokens = tokenize(trimmed)
-        out.append((.separators, join(tokens)))
-        for rule in NameRule.allCases where rule > .separators {
-            applyWordRules(&tokens, upTo: rule, only: rule)
-            out.append((rule, join(tokens)))
-        }
-        return out
     }
 
     /// Which rules make `a` and `b` the same name: a minimal set of rules under which the
@@ -190,23 +150,6 @@ public enum NameNormalizer {
     }
 
     // MARK: - Word rules
-
-    static func join(_ tokens: [[UInt8]]) -> String {
-        var bytes: [UInt8] = []
-        for t in tokens { bytes.append(contentsOf: t) }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// Applies the word rules after `separators`. With `only`, applies just that rule
-    /// (the caller walks the rules in order); otherwise every rule.
-    static func applyWordRules(_ tokens: inout [[UInt8]], upTo last: NameRule?, only: NameRule? = nil) {
-        if only == nil || only == .article {
-            // Keep a lone article-like word (a place called "As"?) rather than erase the name.
-            if tokens.count > 1 { tokens.removeAll(where: { isArticle($0[...]) }) }
-            for i in tokens.indices { stripJoinedArticle(&tokens[i]) }
-        }
-        for i in tokens.indices { applyLetterRules(&tokens[i], only: only) }
-    }
 
     /// The rules after `article`, on one word, in place.
     static func applyLetterRules(_ t: inout [UInt8], only: NameRule? = nil) {
