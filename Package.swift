@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "conflictmap", targets: ["conflictmap"]),
-        .library(name: "ConflictMapKit", targets: ["Geography", "Topology", "Geodesy", "Places"]),
+        .library(name: "ConflictMapKit", targets: ["Geography", "Topology", "Geodesy", "Places", "Reports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -24,17 +24,22 @@ let package = Package(
         .target(name: "Geodesy", dependencies: ["CPROJ", "Geography"]),
         // The gazetteer: place data, the name normaliser and the resolver.
         .target(name: "Places", dependencies: ["Geography", "Geodesy"]),
+        // The reader: reports in, place mentions, actors, events and claims out.
+        .target(name: "Reports", dependencies: ["Geography", "Geodesy", "Places"]),
+        // The emitters: GeoJSON, JSON, CSV and SVG outputs.
+        .target(name: "Emitters", dependencies: ["Geography", "Places", "Reports"]),
         // The command line, as a library so tests can parse arguments in-process.
         .target(name: "ConflictMapCLI", dependencies: [
-            "Geography", "Topology", "Geodesy", "Places",
+            "Geography", "Topology", "Geodesy", "Places", "Reports", "Emitters",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "conflictmap", dependencies: ["ConflictMapCLI"]),
-        .executableTarget(name: "conflictmap-bench", dependencies: ["Geography", "Geodesy", "Places", "Topology"]),
+        .executableTarget(name: "conflictmap-bench", dependencies: ["Geography", "Geodesy", "Places", "Topology", "Reports"]),
 
         .testTarget(name: "GeographyTests", dependencies: ["Geography", "Topology", "Geodesy"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "PlacesTests", dependencies: ["Places", "Geography", "Geodesy", "Topology"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Places", "Geography"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: ["ConflictMapCLI"]),
     ]
 )

@@ -19,7 +19,7 @@ public struct ConflictMap: ParsableCommand {
         2 unreadable or invalid data files; 64 usage errors.
         """,
         version: "0.1.0",
-        subcommands: [Locate.self, Distance.self]
+        subcommands: [Locate.self, Distance.self, Extract.self]
     )
 
     public init() {}
@@ -31,7 +31,7 @@ public struct ConflictMap: ParsableCommand {
             try command.run()
             terminate(0)
         } catch let failure as CLIFailure {
-            Console.error(failure.message)
+            if !failure.message.isEmpty { Console.error(failure.message) }
             terminate(failure.exitCode)
         } catch {
             // --help and --version arrive as errors too; they keep ArgumentParser's output.

@@ -46,6 +46,8 @@ struct CLIFailure: Error, CustomStringConvertible {
     static func input(_ message: String) -> CLIFailure { CLIFailure(message: message, exitCode: 1) }
     /// A data file that cannot be read or is broken.
     static func data(_ message: String) -> CLIFailure { CLIFailure(message: message, exitCode: 2) }
+    /// Exit with a code; the messages are already on stderr.
+    static func quiet(_ code: Int32) -> CLIFailure { CLIFailure(message: "", exitCode: code) }
 
     var description: String { message }
 }

@@ -83,9 +83,10 @@ public struct Gazetteer: Sendable {
         for (k, place) in places.enumerated() {
             for name in place.allNames {
                 var utf8 = Array(name.utf8)
-                if let hash = utf8.withUnsafeMutableBufferPointer({ keys.hash(UnsafeBufferPointer($0)) }) {
-                    builder.add(hash: hash, place: firstNumber + k)
+                let hash = utf8.withUnsafeMutableBufferPointer { buf in
+                    keys.hash(UnsafeBufferPointer(buf), prefixes: { builder.addPrefix(hash: $0) })
                 }
+                if let hash { builder.add(hash: hash, place: firstNumber + k) }
             }
         }
     }

@@ -67,3 +67,16 @@ private func parent(of path: String) -> String {
     guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return "/" }
     return String(path[..<slash])
 }
+
+extension GazetteerLocator {
+    /// The `seeds/` directory of reports shipped next to the bundled gazetteer: what `map`
+    /// and `extract` read when given no paths.
+    public static func bundledSeedsDirectory() throws(GazetteerError) -> String {
+        let gazetteer = try bundledDirectory()
+        let seeds = parent(of: gazetteer) + "/seeds"
+        guard FileKind(seeds) == .directory else {
+            throw GazetteerError(file: seeds, message: "no seeds/ directory next to the gazetteer; give report files or directories")
+        }
+        return seeds
+    }
+}

@@ -90,7 +90,10 @@ struct GeoNamesTable: Sendable {
             }
             starts.append(contentsOf: chunk.starts)
             entries.reserveCapacity(entries.count + chunk.entries.count)
-            for e in chunk.entries { entries.append(e + UInt64(offset)) }
+            for e in chunk.entries {
+                // Prefix entries carry no place number to shift.
+                entries.append(Int(e & NameIndex.placeMask) == NameIndex.prefixMarker ? e : e + UInt64(offset))
+            }
         }
         guard starts.count < NameIndex.maximumPlaces else {
             throw GazetteerError(file: file.path, message: "has \(starts.count) rows; at most \(NameIndex.maximumPlaces - 1) are supported (use a country extract)")
@@ -133,7 +136,9 @@ struct GeoNamesTable: Sendable {
             chunk.ids.append(id)
             chunk.lines.append(line)
             func add(_ r: Range<Int>) {
-                if let h = keys.hash(UnsafeBufferPointer(rebasing: buf[r])) {
+                if let h = keys.hash(UnsafeBufferPointer(rebasing: buf[r]), prefixes: { p in
+                    chunk.entries.append(p | NameIndex.placeMask)
+                }) {
                     chunk.entries.append((h & ~NameIndex.placeMask) | UInt64(place))
                 }
             }

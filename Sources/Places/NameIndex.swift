@@ -7,6 +7,8 @@ struct NameIndex: Sendable {
     static let placeBits: UInt64 = 24
     static let maximumPlaces = 1 << 24
     static let placeMask: UInt64 = (1 << placeBits) - 1
+    /// The place number of a prefix entry (never a real place: see `maximumPlaces`).
+    static let prefixMarker = Int(placeMask)
 
     private(set) var entries: [UInt64] = []
 
@@ -16,6 +18,11 @@ struct NameIndex: Sendable {
 
         mutating func add(hash: UInt64, place: Int) {
             entries.append((hash & ~NameIndex.placeMask) | UInt64(place))
+        }
+
+        /// Records that some name's key starts with this hash's words.
+        mutating func addPrefix(hash: UInt64) {
+            entries.append(hash | NameIndex.placeMask)
         }
 
         /// Sorts and removes duplicate (name, place) entries.
@@ -40,9 +47,26 @@ struct NameIndex: Sendable {
         }
         var out: [Int] = []
         while lo < entries.count, entries[lo] & ~NameIndex.placeMask == top {
-            out.append(Int(entries[lo] & NameIndex.placeMask)); lo += 1
+            let place = Int(entries[lo] & NameIndex.placeMask)
+            if place != NameIndex.prefixMarker { out.append(place) }
+            lo += 1
         }
         return out
+    }
+
+    /// Calls `body` with each distinct hash (its high 40 bits) and whether it is a whole
+    /// name's and whether it is a prefix of one.
+    func forEachHash(_ body: (_ top: UInt64, _ isName: Bool, _ isPrefix: Bool) -> Void) {
+        var i = 0
+        while i < entries.count {
+            let top = entries[i] & ~NameIndex.placeMask
+            var name = false, prefix = false
+            while i < entries.count, entries[i] & ~NameIndex.placeMask == top {
+                if Int(entries[i] & NameIndex.placeMask) == NameIndex.prefixMarker { prefix = true } else { name = true }
+                i += 1
+            }
+            body(top, name, prefix)
+        }
     }
 
     /// LSD radix sort on the 40 hash bits, 8 bits a pass; stable, so places stay ordered.

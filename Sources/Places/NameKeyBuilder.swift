@@ -39,6 +39,41 @@ public final class NameKeyBuilder {
         return any ? h : nil
     }
 
+    /// Like `hash(_:)`, and also hands `prefix` the hash of each leading run of key words
+    /// that is shorter than the whole name ("Deir ez-Zor" → the hash of "dir"): the text
+    /// scanner extends a window of words only while it is such a prefix.
+    public func hash(_ utf8: UnsafeBufferPointer<UInt8>, prefixes prefix: (UInt64) -> Void) -> UInt64? {
+        var h: UInt64 = NameKeyBuilder.fnvOffset
+        var any = false
+        forEachKeyWord(utf8) { word, n in
+            if any && n > 0 { prefix(h) }
+            for k in 0..<n { h = (h ^ UInt64(word[k])) &* NameKeyBuilder.fnvPrime }
+            any = any || n > 0
+        }
+        return any ? h : nil
+    }
+
+    /// The key of one word of running text (a token: no separators inside), for the text
+    /// scanner: `body` gets the key bytes and whether the word is an article, which the
+    /// scanner skips inside a name of several words as the key of a name does.
+    @inline(__always)
+    public func wordKey<R>(_ utf8: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, _ isArticle: Bool) -> R) -> R {
+        fold(utf8)
+        guard words > 0 else { return body(UnsafeBufferPointer(start: folded, count: 0), false) }
+        if words == 1 {
+            let word = folded + starts[0]
+            var n = ends[0] - starts[0]
+            let article = WordRules.isArticle(word, n)
+            n = WordRules.stripJoinedArticle(word, n)
+            n = WordRules.apply(word, n)
+            return body(UnsafeBufferPointer(start: word, count: n), article)
+        }
+        // A token the fold splits (a rare separator inside): its words' keys, joined.
+        var joined: [UInt8] = []
+        forEachKeyWord(utf8) { word, n in joined.append(contentsOf: UnsafeBufferPointer(start: word, count: n)) }
+        return joined.withUnsafeBufferPointer { body($0, false) }
+    }
+
     static let fnvOffset: UInt64 = 0xcbf29ce484222325
     static let fnvPrime: UInt64 = 0x100000001b3
 
@@ -49,6 +84,17 @@ public final class NameKeyBuilder {
         for b in bytes { h = (h ^ UInt64(b)) &* fnvPrime }
         return h
     }
+
+    /// Continues an FNV-1a hash over more key bytes (a window of words, word by word).
+    @inline(__always)
+    public static func hash(_ bytes: UnsafeBufferPointer<UInt8>, continuing h: UInt64 = 0xcbf29ce484222325) -> UInt64 {
+        var h = h
+        for b in bytes { h = (h ^ UInt64(b)) &* fnvPrime }
+        return h
+    }
+
+    /// The hash of no bytes: where a window's hash starts.
+    public static let emptyHash: UInt64 = fnvOffset
 
     /// Folds the name, then hands each word after the word rules (articles skipped) to
     /// `body`. The rules only shorten words, so each is rewritten in place.

@@ -227,3 +227,12 @@ func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
     }
     return previous[b.count]
 }
+
+extension Gazetteer {
+    /// The kinds of place a trailing or leading qualifier word selects ("province" →
+    /// provinces; "city" → cities and towns), or nil for a word that is not one.
+    public static func kinds(forQualifier word: String) -> [PlaceKind]? {
+        let lower = word.lowercased()
+        return qualifiers.first { $0.0 == lower }?.1
+    }
+}

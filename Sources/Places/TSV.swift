@@ -134,11 +134,14 @@ extension TSVFile {
     }
 }
 
-struct FileReadError: Error { var message: String }
+public struct FileReadError: Error, Sendable {
+    public var message: String
+    public init(message: String) { self.message = message }
+}
 
 /// Reads a whole file into one array with POSIX calls: no intermediate Data copy (a world
 /// gazetteer is 34 MB).
-func readFileBytes(_ path: String) throws(FileReadError) -> [UInt8] {
+public func readFileBytes(_ path: String) throws(FileReadError) -> [UInt8] {
     switch FileKind(path) {
     case .missing: throw FileReadError(message: "no such file")
     case .directory: throw FileReadError(message: "is a directory, expected a file")
@@ -182,10 +185,10 @@ final class ParallelSlots<T>: @unchecked Sendable {
 }
 
 /// What is at a path (stat, following links).
-enum FileKind {
+public enum FileKind: Sendable {
     case missing, file, directory
 
-    init(_ path: String) {
+    public init(_ path: String) {
         var info = stat()
         guard stat(path, &info) == 0 else { self = .missing; return }
         self = (info.st_mode & S_IFMT) == S_IFDIR ? .directory : .file

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Emitters
+import Geography
+import Places
+import Reports
+
+/// Options for commands that read reports.
+struct ReportOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp("Report files, directories of .txt reports, or - for standard input. Default: the seeds/ shipped with conflictmap.", valueName: "path"))
+    var paths: [String] = []
+
+    @Option(help: ArgumentHelp("Publication date for reports that have none in index.tsv or a 'date YYYY-MM-DD' line.", valueName: "YYYY-MM-DD"))
+    var date: String?
+
+    func validate() throws {
+        if let date, Day(iso: date) == nil { throw ValidationError("--date '\(date)' is not a date YYYY-MM-DD") }
+    }
+
+    /// The reports that could be read; each unreadable one is reported on stderr.
+    func read() throws -> (reports: [Report], failures: Int) {
+        var paths = self.paths
+        if paths.isEmpty {
+            do { paths = [try GazetteerLocator.bundledSeedsDirectory()] } catch { throw CLIFailure.input(error.description) }
+        }
+        var reports: [Report] = []
+        var failures = 0
+        for result in ReportReader.read(paths: paths, date: date.flatMap { Day(iso: $0) }) {
+            switch result {
+            case .success(let r): reports.append(r)
+            case .failure(let e): Console.error(e.description); failures += 1
+            }
+        }
+        return (reports, failures)
+    }
+}
+
+struct Extract: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Read reports: the places they name (with offsets), the actors, the events (who did what where and when) and the claims.",
+        discussion: """
+        Dates come from the reports' index.tsv (file, outlet, published, date_precision), \
+        else a 'date YYYY-MM-DD' line in the text, else --date. Relative dates ("on \
+        Saturday", "last Tuesday", "this week", "in June") resolve against that date. \
+        Offsets count Unicode code points, so text[start:end] in Python is the mention.
+
+        A report that is not UTF-8 text, is empty or binary is reported on stderr and \
+        skipped; the others are still read, and the exit code is 1.
+
+        Examples:
+          conflictmap extract seeds/ --format csv
+          cat report.txt | conflictmap extract - --date 2017-09-12 --format json
+        """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case geojson, json, csv }
+
+    @OptionGroup var reports: ReportOptions
+
+    @Option(help: "geojson (RFC 7946 FeatureCollection of places and events), json (grouped by document) or csv (one row per event, ACLED-like).")
+    var format: Format = .geojson
+
+    @OptionGroup var gazetteerOptions: GazetteerOptions
+
+    func run() throws {
+        let (input, failures) = try reports.read()
+        let gazetteer = try gazetteerOptions.load()
+        let extractions = ReaderPool.read(input, gazetteer: gazetteer)
+        switch format {
+        case .geojson: Console.output(ExtractionEncoding.geoJSON(extractions).serialized())
+        case .json: Console.output(ExtractionEncoding.json(extractions).serialized())
+        case .csv: Console.output(ExtractionEncoding.csv(extractions))
+        }
+        if failures > 0 { throw CLIFailure.quiet(1) }
+    }
+}

@@ -1,0 +1,279 @@
+/// Finds gazetteer names in running text: splits UTF-8 text into words, keys each word once
+/// with the normaliser's rules, and slides windows of words over a hash table of every
+/// name key and every leading part of one. A window grows only while its words are the
+/// start of some name, so most words cost one table probe. The names found are candidates:
+/// the reader decides which are places (capitals, context) and confirms them by name.
+///
+/// Not shareable between threads: one scanner per task (the table it reads is shared).
+public final class NameScanner {
+    /// A word of the text.
+    public struct Token: Sendable, Equatable {
+        /// Byte range in the scanned text.
+        public var start: Int, end: Int
+        /// What separates this word from the one before.
+        public var gapBefore: Gap
+        /// Case of the first character.
+        public var initial: Initial
+        /// An Arabic article (al, el, ez, as...) standing as a word of its own.
+        public var isArticle: Bool
+    }
+
+    public enum Gap: UInt8, Sendable {
+        /// Spaces or tabs, on one line.
+        case space
+        /// A hyphen or dash between words (with or without spaces).
+        case hyphen
+        /// The dot of an initialism (U.S.).
+        case abbreviation
+        /// An apostrophe and nothing else: the possessive 's is a word of its own.
+        case apostrophe
+        /// Anything else: punctuation, a line break, the start of the text.
+        case other
+    }
+
+    public enum Initial: UInt8, Sendable {
+        case upper, lower, digit, uncased
+    }
+
+    /// A window of words whose key is a gazetteer name's.
+    public struct Match: Sendable, Equatable {
+        /// Token indices (first...last).
+        public var first: Int, last: Int
+        /// The key hash: `Gazetteer.placeNumbers(forHash:)` gives the candidates.
+        public var hash: UInt64
+    }
+
+    /// The longest name has this many words; windows stop there.
+    public static let maximumWords = 8
+
+    private let table: NameTable
+    private let keys = NameKeyBuilder()
+    private var keyBytes: [UInt8] = []
+    private var keyRanges: [Range<Int>] = []
+    public private(set) var tokens: [Token] = []
+
+    public init(table: NameTable) {
+        self.table = table
+    }
+
+    /// Splits `text` into tokens (available in `tokens` afterwards) and reports every
+    /// leftmost-longest window of joined words whose key is a name.
+    public func scan(_ text: UnsafeBufferPointer<UInt8>) -> [Match] {
+        tokenize(text)
+        var matches: [Match] = []
+        let n = tokens.count
+        var i = 0
+        keyBytes.withUnsafeBufferPointer { kb in
+            while i < n {
+                var best = -1
+                var bestHash: UInt64 = 0
+                var h = NameKeyBuilder.emptyHash
+                var words = 0  // non-article words in h
+                var j = i
+                while j < n, j - i < NameScanner.maximumWords {
+                    if j > i, tokens[j].gapBefore == .other || tokens[j].gapBefore == .apostrophe { break }
+                    let key = UnsafeBufferPointer(rebasing: kb[keyRanges[j]])
+                    let article = tokens[j].isArticle
+                    if !article { h = NameKeyBuilder.hash(key, continuing: h); words += 1 }
+                    // A lone word keeps its article-ness out of it: "Al" alone is a word.
+                    let lookup: UInt64? = j == i ? NameKeyBuilder.hash(key) : (words > 0 ? h : nil)
+                    var extend = words == 0 || (j == i && article)
+                    if let lookup, !key.isEmpty {
+                        let flags = table.flags(lookup)
+                        if flags & NameTable.nameFlag != 0 { best = j; bestHash = lookup }
+                        if flags & NameTable.prefixFlag != 0 { extend = true }
+                    }
+                    if !extend { break }
+                    j += 1
+                }
+                if best >= 0 {
+                    matches.append(Match(first: i, last: best, hash: bestHash))
+                    i = best + 1
+                } else {
+                    i += 1
+                }
+            }
+        }
+        return matches
+    }
+
+    /// Words are runs of letters and digits; an apostrophe inside a word belongs to it
+    /// (Dar'a), except a possessive 's, which ends it (Syria's → Syria).
+    private func tokenize(_ text: UnsafeBufferPointer<UInt8>) {
+        tokens.removeAll(keepingCapacity: true)
+        keyRanges.removeAll(keepingCapacity: true)
+        keyBytes.removeAll(keepingCapacity: true)
+        let n = text.count
+        var i = 0
+        var gap = Gap.other
+        var gapStart = 0
+        while i < n {
+            let (kind, width) = NameScanner.classify(text, i)
+            if kind == .wordChar {
+                // A word starts.
+                let start = i
+                var end = i
+                while end < n {
+                    let (k, w) = NameScanner.classify(text, end)
+                    if k == .wordChar { end += w; continue }
+                    if k == .apostrophe, end > start, end + w < n, NameScanner.classify(text, end + w).0 == .wordChar {
+                        // Possessive: 's followed by a non-letter ends the word before the apostrophe.
+                        let after = end + w
+                        let s = text[after]
+                        if s == UInt8(ascii: "s") || s == UInt8(ascii: "S") {
+                            if after + 1 >= n || NameScanner.classify(text, after + 1).0 != .wordChar { break }
+                        }
+                        end += w
+                        continue
+                    }
+                    break
+                }
+                gap = NameScanner.gapKind(text, from: gapStart, to: start, previous: tokens.last)
+                appendToken(text, start: start, end: end, gap: gap)
+                i = end
+                gapStart = end
+                continue
+            }
+            i += width
+        }
+    }
+
+    private func appendToken(_ text: UnsafeBufferPointer<UInt8>, start: Int, end: Int, gap: Gap) {
+        let b = text[start]
+        let initial: Initial
+        if b >= 0x41 && b <= 0x5A { initial = .upper }
+        else if b >= 0x61 && b <= 0x7A { initial = .lower }
+        else if b >= 0x30 && b <= 0x39 { initial = .digit }
+        else if let s = NameScanner.scalar(text, start) {
+            let p = s.properties
+            initial = p.isUppercase ? .upper : (p.isLowercase ? .lower : .uncased)
+        } else { initial = .uncased }
+        let keyStart = keyBytes.count
+        let article = keys.wordKey(UnsafeBufferPointer(rebasing: text[start..<end])) { key, isArticle in
+            keyBytes.append(contentsOf: key)
+            return isArticle
+        }
+        keyRanges.append(keyStart..<keyBytes.count)
+        tokens.append(Token(start: start, end: end, gapBefore: gap, initial: initial, isArticle: article))
+    }
+
+    private enum CharKind { case wordChar, apostrophe, other }
+
+    /// What the character at byte `i` is, and its width in bytes.
+    @inline(__always)
+    private static func classify(_ text: UnsafeBufferPointer<UInt8>, _ i: Int) -> (CharKind, Int) {
+        let b = text[i]
+        if b < 0x80 {
+            if (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) { return (.wordChar, 1) }
+            if b == 0x27 || b == 0x60 { return (.apostrophe, 1) }
+            return (.other, 1)
+        }
+        guard let s = scalar(text, i) else { return (.other, 1) }
+        let width = s.value < 0x800 ? 2 : (s.value < 0x10000 ? 3 : 4)
+        switch NameNormalizer.fold(s) {
+        case .letter, .letters: return (.wordChar, width)
+        case .ignore:
+            // Apostrophe-like marks join words; combining marks belong to the letter before.
+            if s.value == 0x2018 || s.value == 0x2019 || s.value == 0x02BC || s.value == 0x02BB || s.value == 0x2032 || s.value == 0x00B4 {
+                return (.apostrophe, width)
+            }
+            return (.wordChar, width)
+        case .separator: return (.other, width)
+        }
+    }
+
+    /// The scalar starting at byte `i`, if the UTF-8 there is valid.
+    @inline(__always)
+    static func scalar(_ text: UnsafeBufferPointer<UInt8>, _ i: Int) -> Unicode.Scalar? {
+        let b = text[i]
+        if b < 0x80 { return Unicode.Scalar(b) }
+        var value: UInt32, width: Int
+        if b & 0xE0 == 0xC0 { value = UInt32(b & 0x1F); width = 2 }
+        else if b & 0xF0 == 0xE0 { value = UInt32(b & 0x0F); width = 3 }
+        else if b & 0xF8 == 0xF0 { value = UInt32(b & 0x07); width = 4 }
+        else { return nil }
+        guard i + width <= text.count else { return nil }
+        for k in 1..<width {
+            let c = text[i + k]
+            guard c & 0xC0 == 0x80 else { return nil }
+            value = value << 6 | UInt32(c & 0x3F)
+        }
+        return Unicode.Scalar(value)
+    }
+
+    /// What lies between two words: only spaces (one line), a hyphen or dash, an
+    /// initialism's dot, or anything else.
+    private static func gapKind(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int, previous: Token?) -> Gap {
+        guard let previous, from < to else { return previous == nil ? .other : .space }
+        var hyphens = 0, dots = 0, others = 0, apostrophes = 0
+        var i = from
+        while i < to {
+            let b = bytes[i]
+            switch b {
+            case 0x20, 0x09: i += 1
+            case UInt8(ascii: "-"): hyphens += 1; i += 1
+            case UInt8(ascii: "."): dots += 1; i += 1
+            case 0x27: apostrophes += 1; i += 1
+            case 0xE2 where i + 2 < to && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x99: apostrophes += 1; i += 3
+            case 0xC2 where i + 1 < to && bytes[i + 1] == 0xA0: i += 2  // no-break space
+            case 0xE2 where i + 2 < to && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0x90 || bytes[i + 2] == 0x91 || bytes[i + 2] == 0x93):
+                hyphens += 1; i += 3  // ‐ ‑ –
+            default: others += 1; i += 1
+            }
+        }
+        if others > 0 { return .other }
+        if apostrophes > 0 { return apostrophes == 1 && dots == 0 && hyphens == 0 && to - from <= 3 ? .apostrophe : .other }
+        if dots == 0 && hyphens == 0 { return .space }
+        if dots == 0 && hyphens == 1 { return .hyphen }
+        // U.S.: a dot right after a one-letter word, nothing else.
+        if dots == 1 && hyphens == 0 && to - from == 1 && previous.end - previous.start == 1 { return .abbreviation }
+        return .other
+    }
+}
+
+/// Every name key of a gazetteer and every leading part of one, as an open-addressing
+/// hash set of 40-bit hashes with two flags: the scanner's one probe per word. Built once
+/// per gazetteer (a world gazetteer: about a million keys, a few milliseconds); immutable
+/// and shareable.
+public final class NameTable: Sendable {
+    static let nameFlag: UInt64 = 1
+    static let prefixFlag: UInt64 = 2
+    private let slots: [UInt64]
+    private let mask: Int
+
+    public init(_ gazetteer: Gazetteer) {
+        var distinct = 0
+        gazetteer.index.forEachHash { _, _, _ in distinct += 1 }
+        var size = 16
+        while size < distinct * 2 { size <<= 1 }
+        var slots = [UInt64](repeating: 0, count: size)
+        let mask = size - 1
+        gazetteer.index.forEachHash { top, name, prefix in
+            var s = NameTable.slot(top, mask)
+            while slots[s] != 0 { s = (s + 1) & mask }
+            slots[s] = top | (name ? NameTable.nameFlag : 0) | (prefix ? NameTable.prefixFlag : 0)
+        }
+        self.slots = slots
+        self.mask = mask
+    }
+
+    @inline(__always)
+    private static func slot(_ top: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (top >> 24) &* 0x9E3779B97F4A7C15 >> 20) & mask
+    }
+
+    /// The flags of a key hash: `nameFlag`, `prefixFlag`, both or neither.
+    @inline(__always)
+    func flags(_ hash: UInt64) -> UInt64 {
+        let top = hash & ~NameIndex.placeMask
+        var s = NameTable.slot(top, mask)
+        return slots.withUnsafeBufferPointer { slots in
+            while true {
+                let v = slots[s]
+                if v == 0 { return 0 }
+                if v & ~NameIndex.placeMask == top { return v & 3 }
+                s = (s + 1) & mask
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import Places
+
+extension Document {
+    /// Units of distance and area, in metres and square kilometres.
+    static let units: [UInt64: Double] = [
+        Lexicon.hash("km"): 1000, Lexicon.hash("kms"): 1000, Lexicon.hash("kilometers"): 1000, Lexicon.hash("kilometres"): 1000,
+        Lexicon.hash("kilometer"): 1000, Lexicon.hash("kilometre"): 1000, Lexicon.hash("miles"): 1609.344, Lexicon.hash("mile"): 1609.344,
+        Lexicon.hash("m"): 1, Lexicon.hash("meters"): 1, Lexicon.hash("metres"): 1,
+    ]
+    static let areaUnits: Set<UInt64> = Set(["km2", "sqkm", "km²"].map(Lexicon.hash))
+
+    /// Distance, direction, bank and area claims, each with what it is about and what it
+    /// is measured from, when the sentence names them.
+    func findClaims(resolveGeneric: (String) -> Place?) -> [Claim] {
+        var claims: [Claim] = []
+        for s in layout.sentences.indices where !layout.sentences[s].isTitle {
+            let range = tokenRange(ofSentence: s)
+            let sentenceMentions = mentions.filter { $0.sentence == s }
+            var used: Set<Int> = []
+            var i = range.lowerBound
+            while i < range.upperBound {
+                defer { i += 1 }
+                guard !used.contains(i) else { continue }
+                // A number and a unit.
+                if tokens[i].initial == .digit, let value = Double(word(i).replacing(",", with: "")), i + 1 < range.upperBound {
+                    let hedged = i > range.lowerBound && Lexicon.hedges.contains(lower[i - 1])
+                    let unitToken = i + 1
+                    if Document.areaUnits.contains(lower[unitToken]) || (lower[unitToken] == Lexicon.hash("square") && i + 2 < range.upperBound && Document.units[lower[i + 2]] == 1000)
+                        || (lower[unitToken] == Lexicon.hash("sq") && i + 2 < range.upperBound && lower[i + 2] == Lexicon.hash("km")) {
+                        let end = Document.areaUnits.contains(lower[unitToken]) ? unitToken : unitToken + 1
+                        let subject = actors.last { $0.sentence == s && $0.tokens.upperBound < i }
+                        let place = sentenceMentions.last { $0.tokens.upperBound < i }
+                        claims.append(claim(.area, s, phrase: (hedged ? i - 1 : i)...end, subject: place, actor: subject?.actor, hedged: hedged) {
+                            $0.claimedSquareKilometres = value
+                        })
+                        continue
+                    }
+                    guard let metres = Document.units[lower[unitToken]] else { continue }
+                    // "140 km south-east of Raqqa", "35 kilometers east of the provincial capital", "30 km away from X".
+                    var k = unitToken + 1
+                    var direction: String?
+                    if k < range.upperBound, Document.compass.contains(lower[k]) {
+                        var last = k
+                        if k + 1 < range.upperBound, tokens[k + 1].gapBefore == .hyphen, Document.compass.contains(lower[k + 1]) { last = k + 1 }
+                        direction = string(bytes: tokens[k].start..<tokens[last].end)
+                        k = last + 1
+                    }
+                    if k < range.upperBound, lower[k] == Lexicon.hash("away") { k += 1 }
+                    guard k < range.upperBound, lower[k] == Lexicon.hash("of") || lower[k] == Lexicon.hash("from") else { continue }
+                    guard let (reference, refText, refLast) = referencePlace(after: k, in: range, mentions: sentenceMentions, resolveGeneric: resolveGeneric) else { continue }
+                    let subject = sentenceMentions.last { $0.tokens.upperBound < i && $0.tokens.upperBound >= i - 7 && $0.place.id != reference?.id }
+                    let actor = subject == nil ? actors.last(where: { $0.sentence == s && $0.tokens.upperBound < i })?.actor : nil
+                    let c = claim(.distance, s, phrase: (hedged ? i - 1 : i)...refLast, subject: subject, actor: actor, hedged: hedged) {
+                        $0.claimedMeters = value * metres
+                        $0.claimedDirection = direction.map(Document.compassName)
+                        $0.reference = reference; $0.referenceText = refText
+                    }
+                    claims.append(c)
+                    for t in i...refLast { used.insert(t) }
+                    continue
+                }
+                // "southwest of Deir Az Zor city", "east of the Euphrates".
+                if Document.compass.contains(lower[i]) {
+                    var last = i
+                    if i + 1 < range.upperBound, tokens[i + 1].gapBefore == .hyphen, Document.compass.contains(lower[i + 1]) { last = i + 1 }
+                    guard last + 1 < range.upperBound, lower[last + 1] == Lexicon.hash("of") else { continue }
+                    guard let (reference, refText, refLast) = referencePlace(after: last + 1, in: range, mentions: sentenceMentions, resolveGeneric: resolveGeneric),
+                          let reference else { continue }
+                    let direction = Document.compassName(string(bytes: tokens[i].start..<tokens[last].end))
+                    let first = i > range.lowerBound && lower[i - 1] == Lexicon.hash("just") ? i - 1 : i
+                    let subject = sentenceMentions.last { $0.tokens.upperBound < i && $0.tokens.upperBound >= i - 7 && $0.place.id != reference.id }
+                    let actor = subject == nil ? actors.last(where: { $0.sentence == s && $0.tokens.upperBound < i })?.actor : nil
+                    guard subject != nil || actor != nil else { continue }
+                    if reference.kind == .river {
+                        claims.append(claim(.bank, s, phrase: first...refLast, subject: subject, actor: actor, hedged: false) {
+                            $0.claimedBank = direction.contains("north") || direction == "east" ? "east" : "west"
+                            $0.reference = reference; $0.referenceText = refText
+                        })
+                    } else {
+                        claims.append(claim(.direction, s, phrase: first...refLast, subject: subject, actor: actor, hedged: false) {
+                            $0.claimedDirection = direction
+                            $0.reference = reference; $0.referenceText = refText
+                        })
+                    }
+                    for t in i...refLast { used.insert(t) }
+                    continue
+                }
+                // "on the other side of the Euphrates", "across the river from X", "on the eastern bank".
+                if lower[i] == Lexicon.hash("other"), i + 2 < range.upperBound, lower[i + 1] == Lexicon.hash("side"), lower[i + 2] == Lexicon.hash("of"),
+                   let (river, riverText, refLast) = referencePlace(after: i + 2, in: range, mentions: sentenceMentions, resolveGeneric: resolveGeneric),
+                   let river, river.kind == .river {
+                    // Opposite to the place named before the subject ("Taym, southwest of Deir ez-Zor, on the other side").
+                    let before = sentenceMentions.filter { $0.tokens.upperBound < i && $0.place.kind != .river && $0.place.kind != .country && $0.place.kind != .province }
+                    guard before.count >= 2 else { continue }
+                    let subject = before[before.count - 2], reference = before[before.count - 1]
+                    let first = i > range.lowerBound + 1 && lower[i - 1] == Lexicon.hash("the") ? (lower[i - 2] == Lexicon.hash("on") ? i - 2 : i - 1) : i
+                    claims.append(claim(.bank, s, phrase: first...refLast, subject: subject, actor: nil, hedged: false) {
+                        $0.claimedBank = "opposite"
+                        $0.reference = reference.place; $0.referenceText = reference.span.text + " (across the " + riverText + ")"
+                    })
+                    continue
+                }
+            }
+        }
+        return claims
+    }
+
+    private func claim(_ kind: Claim.Kind, _ s: Int, phrase: ClosedRange<Int>, subject: PlaceMention?, actor: Actor?, hedged: Bool,
+                       _ fill: (inout Claim) -> Void) -> Claim {
+        var c = Claim(kind: kind, quote: sentenceSpan(s), phrase: span(bytes: tokens[phrase.lowerBound].start..<tokens[phrase.upperBound].end),
+                      subject: subject?.place, subjectText: subject?.span.text, reference: nil, referenceText: nil, claimedMeters: nil,
+                      claimedDirection: nil, claimedBank: nil, claimedSquareKilometres: nil, isHedged: hedged, actor: actor,
+                      document: report.document, date: report.published)
+        fill(&c)
+        return c
+    }
+
+    /// The place right after "of"/"from" at token `k`: a named one, or "the provincial
+    /// capital" (the city named like the last province mentioned). Nil place with text when
+    /// the words name no place the gazetteer knows.
+    private func referencePlace(after k: Int, in range: Range<Int>, mentions: [PlaceMention], resolveGeneric: (String) -> Place?) -> (Place?, String, Int)? {
+        var j = k + 1
+        while j < range.upperBound, Lexicon.determiners.contains(lower[j]) { j += 1 }
+        guard j < range.upperBound else { return nil }
+        if let m = mentions.first(where: { $0.tokens.lowerBound == j }) { return (m.place, m.span.text, m.tokens.upperBound) }
+        if j + 1 < range.upperBound, lower[j] == Lexicon.hash("provincial"), lower[j + 1] == Lexicon.hash("capital") {
+            let province = self.mentions.last { $0.tokens.lowerBound < j && $0.place.kind == .province }
+            let capital = province.flatMap { p in
+                ([p.place.name] + p.place.aliases).lazy.compactMap { name -> Place? in
+                    let stripped = name.replacing(" province", with: "").replacing(" Governorate", with: "")
+                    return self.gazetteerPlaces(NameNormalizer.key(stripped)).first { $0.kind.isSettlement }
+                }.first
+            }
+            return (capital, string(bytes: tokens[j].start..<tokens[j + 1].end), j + 1)
+        }
+        return nil
+    }
+
+    static func compassName(_ words: String) -> String {
+        words.lowercased().replacing("-", with: "").replacing("ern", with: "")
+    }
+}

@@ -1,0 +1,246 @@
+import Geography
+import Places
+
+/// One report being read: its bytes, words, sentences and what has been found so far.
+struct Document {
+    let report: Report
+    let text: UnsafeBufferPointer<UInt8>
+    let layout: TextLayout
+    let tokens: [NameScanner.Token]
+    let matches: [NameScanner.Match]
+    /// Lower-case hash of every token.
+    let lower: [UInt64]
+    /// Sentence of every token (-1: furniture).
+    let tokenSentence: [Int]
+    /// First token of every sentence.
+    let sentenceFirstToken: [Int]
+    /// Words the report uses in lower case: a capitalised one at a sentence start is a word.
+    let lowercaseWords: Set<UInt64>
+    /// Tokens inside organisation names.
+    var blocked: Set<Int> = []
+    var mentions: [PlaceMention] = []
+    var actors: [ActorMention] = []
+    /// People named in the report and the actor they speak for ("Abu Khawla" → sdf).
+    var people: [UInt64: Actor] = [:]
+    /// Keys of names that are people's names in this report.
+    var personNames: Set<String> = []
+    var context = ResolutionContext.region
+    let gazetteer: Gazetteer
+
+    init(report: Report, text: UnsafeBufferPointer<UInt8>, scanner: NameScanner, gazetteer: Gazetteer) {
+        self.report = report
+        self.gazetteer = gazetteer
+        self.text = text
+        self.layout = TextLayout(text)
+        self.matches = scanner.scan(text)
+        self.tokens = scanner.tokens
+        var lower = [UInt64](repeating: 0, count: tokens.count)
+        var sentence = [Int](repeating: -1, count: tokens.count)
+        var firsts = [Int](repeating: Int.max, count: layout.sentences.count)
+        var vocabulary: Set<UInt64> = []
+        var s = 0
+        for (i, t) in tokens.enumerated() {
+            lower[i] = Lexicon.hash(UnsafeBufferPointer(rebasing: text[t.start..<t.end]))
+            while s < layout.sentences.count, layout.sentences[s].end <= t.start { s += 1 }
+            if s < layout.sentences.count, layout.sentences[s].start <= t.start {
+                sentence[i] = s
+                if firsts[s] == Int.max { firsts[s] = i }
+            }
+            if t.initial == .lower { vocabulary.insert(lower[i]) }
+        }
+        self.lower = lower
+        self.tokenSentence = sentence
+        self.sentenceFirstToken = firsts
+        self.lowercaseWords = vocabulary
+    }
+
+    func gazetteerPlaces(_ key: String) -> [Place] { gazetteer.places(forKey: key) }
+
+    // MARK: Text
+
+    func string(bytes r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: text[r]), as: UTF8.self) }
+
+    func word(_ i: Int) -> String { string(bytes: tokens[i].start..<tokens[i].end) }
+
+    /// A byte range as a span in code points.
+    func span(bytes r: Range<Int>) -> TextSpan {
+        let s = layout.sentence(containing: r.lowerBound) ?? 0
+        let base = layout.sentences.isEmpty ? 0 : layout.sentences[s].codePointStart
+        let baseByte = layout.sentences.isEmpty ? 0 : layout.sentences[s].start
+        let start = r.lowerBound >= baseByte ? base + TextLayout.codePoints(text, baseByte, r.lowerBound) : TextLayout.codePoints(text, 0, r.lowerBound)
+        let length = TextLayout.codePoints(text, r.lowerBound, r.upperBound)
+        return TextSpan(start: start, end: start + length, text: string(bytes: r))
+    }
+
+    func sentenceSpan(_ s: Int) -> TextSpan { span(bytes: layout.sentences[s].start..<layout.sentences[s].end) }
+
+    /// Tokens of sentence `s`.
+    func tokenRange(ofSentence s: Int) -> Range<Int> {
+        let first = sentenceFirstToken[s]
+        guard first != Int.max else { return 0..<0 }
+        var last = first
+        while last < tokens.count, tokenSentence[last] == s { last += 1 }
+        return first..<last
+    }
+
+    /// Whether capitals prove nothing at token `i`: a sentence's first word, a heading,
+    /// the first word of a quotation.
+    func isUncertainCase(_ i: Int) -> Bool {
+        let s = tokenSentence[i]
+        guard s >= 0 else { return true }
+        if layout.sentences[s].isTitle { return true }
+        if sentenceFirstToken[s] == i { return true }
+        if i > 0, tokens[i].gapBefore == .other {
+            let gap = string(bytes: tokens[i - 1].end..<tokens[i].start)
+            if gap.contains("“") || gap.contains("\"") || gap.contains(": ") || gap.contains("‘") { return true }
+        }
+        return false
+    }
+
+    /// "in X", "at X", "near X", "from X", "to X".
+    func followsLocativePreposition(_ i: Int) -> Bool {
+        var k = i - 1
+        while k >= 0, tokens[k + 1].gapBefore != .other, Lexicon.determiners.contains(lower[k]) { k -= 1 }
+        guard k >= 0, tokens[k + 1].gapBefore != .other else { return false }
+        return ["in", "at", "near", "from", "to", "into", "outside", "inside", "toward", "towards", "around"].map(Lexicon.hash).contains(lower[k])
+    }
+
+    /// Longest phrase of `table` starting at token `i`, as (last token, value).
+    func phrase<V>(at i: Int, in table: Lexicon.PhraseTable<V>) -> (Int, V)? {
+        guard let candidates = table.candidates(startingWith: lower[i]) else { return nil }
+        outer: for (p, value) in candidates {
+            guard i + p.words.count <= tokens.count else { continue }
+            for (k, w) in p.words.enumerated() {
+                let t = i + k
+                if k > 0 {
+                    // Words joined by spaces, hyphens, initialism dots ("U.S.-backed") or a possessive.
+                    if tokens[t].gapBefore == .other, !string(bytes: tokens[t - 1].end..<tokens[t].start).allSatisfy({ " .-'’".contains($0) }) {
+                        continue outer
+                    }
+                    guard tokenSentence[t] == tokenSentence[i] else { continue outer }
+                }
+                guard lower[t] == w else { continue outer }
+                if let exact = p.exact[k], word(t) != exact { continue outer }
+            }
+            return (i + p.words.count - 1, value)
+        }
+        return nil
+    }
+
+    // MARK: Actors
+
+    mutating func findActors() {
+        var i = 0
+        while i < tokens.count {
+            if tokenSentence[i] >= 0, let (last, _) = phrase(at: i, in: Lexicon.organisations) {
+                for k in i...last { blocked.insert(k) }
+            }
+            i += 1
+        }
+        i = 0
+        while i < tokens.count {
+            guard tokenSentence[i] >= 0, let (last, actor) = phrase(at: i, in: Lexicon.actors) else { i += 1; continue }
+            // "Military Council" is the SDF's when a place name precedes it: take the name too.
+            var first = i
+            if (actor == .sdf && lower[i] == Lexicon.hash("military")) {
+                var k = i - 1
+                while k >= 0, tokens[k + 1].gapBefore != .other, tokens[k].initial == .upper || tokens[k].isArticle || tokens[k].initial == .lower && tokens[k].isArticle { k -= 1 }
+                if k + 1 < i { first = k + 1; for b in first..<i { blocked.insert(b) } }
+            }
+            actors.append(ActorMention(actor: actor, span: span(bytes: tokens[first].start..<tokens[last].end), sentence: tokenSentence[i], tokens: first...last))
+            i = last + 1
+        }
+    }
+
+    // MARK: Filtering name matches
+
+    /// Whether a name match is a place mention by its words alone (context comes later):
+    /// returns its token range (articles trimmed) and what its qualifier asks for.
+    func filterMatch(_ m: NameScanner.Match, matchStarts: Set<Int>, matchTokens: Set<Int>) -> Reader.RawMention? {
+        var first = m.first
+        let last = m.last
+        guard tokenSentence[first] >= 0 else { return nil }
+        // A leading article belongs to the name when hyphenated to it or when it is al/el;
+        // "at", "as", "an" before a name are English.
+        if first < last, word(first) == "the" { first += 1 }
+        while first < last, tokens[first].isArticle {
+            let w = word(first).lowercased()
+            if tokens[first + 1].gapBefore == .hyphen || w == "al" || w == "el" { break }
+            first += 1
+        }
+        for k in first...last where blocked.contains(k) { return nil }
+        var significant = first
+        while significant < last, tokens[significant].isArticle { significant += 1 }
+        let lowercase = tokens[significant].initial == .lower
+        if lowercase && first == last { return nil }
+        let next = last + 1
+        let nextGap = next < tokens.count ? string(bytes: tokens[last].end..<tokens[next].start) : ""
+        let hasNext = next < tokens.count && tokenSentence[next] == tokenSentence[first] && (nextGap == " " || nextGap == "-" || nextGap == ".-")
+        let title = layout.sentences[tokenSentence[first]].isTitle
+        // "U.S.-backed", "US backed": an adjective.
+        if hasNext, Lexicon.participles.contains(lower[next]) { return nil }
+        if first > 0, tokens[first].gapBefore == .hyphen, lower[first - 1] == Lexicon.hash("anti") { return nil }
+        // "Deir al-Zor military council", "Syria Press": a name inside an organisation's.
+        if hasNext, nextGap == " ", phrase(at: next, in: Lexicon.organisationHeads) != nil { return nil }
+        // A capitalised word after it that is not a name of its own: a longer proper name.
+        if hasNext, !title, nextGap == " ", tokens[next].initial == .upper, !matchStarts.contains(next),
+           !Lexicon.qualifiers.contains(lower[next]), !Lexicon.leftNeighbours.contains(lower[next]) {
+            if !Lexicon.countryFollowers.contains(lower[next]) { return nil }
+        }
+        // A capitalised word before it: a person ("Ahmed Abu Khawla") or an organisation.
+        if first > 0, tokens[first].gapBefore == .space, tokenSentence[first - 1] == tokenSentence[first], !title,
+           tokens[first - 1].initial == .upper, !matchTokens.contains(first - 1),
+           !Lexicon.leftNeighbours.contains(lower[first - 1]), !Document.demonyms.contains(lower[first - 1]) {
+            return nil
+        }
+        // A capitalised common word where capitals prove nothing.
+        if first == last || (significant == last), isUncertainCase(significant) || isUncertainCase(first),
+           Lexicon.commonWords.contains(lower[significant]) || lowercaseWords.contains(lower[significant]) {
+            return nil
+        }
+        // Qualifiers: "X province", "the city of X", "rural X", "Syria's X".
+        var kinds: [PlaceKind]?
+        var preferProvince = false
+        if next < tokens.count, tokens[next].gapBefore == .space, tokenSentence[next] == tokenSentence[first], tokens[next].initial == .lower {
+            kinds = Gazetteer.kinds(forQualifier: word(next))
+        }
+        if next < tokens.count, tokenSentence[next] == tokenSentence[first], tokens[next].gapBefore == .space,
+           [Lexicon.hash("countryside"), Lexicon.hash("oilfields"), Lexicon.hash("governorate")].contains(lower[next]) {
+            preferProvince = true
+        }
+        if first >= 2, lower[first - 1] == Lexicon.hash("of"), tokens[first].gapBefore == .space, let k = Gazetteer.kinds(forQualifier: word(first - 2)) {
+            kinds = k
+        }
+        if first >= 1, tokens[first].gapBefore == .space, tokens[first - 1].initial == .lower,
+           Document.regionalAdjectives.contains(lower[first - 1]) {
+            // "rural Deir el-Zour", "central Homs": the province.
+            preferProvince = true
+        }
+        if sentenceSpeaksOfProvince(tokenSentence[first], except: first...last) { preferProvince = true }
+        if first >= 2, tokens[first - 1].gapBefore == .apostrophe, lower[first - 1] == Lexicon.hash("s"), matchTokens.contains(first - 2) {
+            // "Syria's Deir Ezzor": a province of the country.
+            preferProvince = true
+        }
+        return Reader.RawMention(first: first, last: last, key: "", candidates: [], kinds: kinds, lowercase: lowercase, preferProvince: preferProvince)
+    }
+
+    static let regionalAdjectives: Set<UInt64> = Set(["rural", "province", "central", "eastern", "western", "northern", "southern",
+                                                      "northeastern", "northwestern", "southeastern", "southwestern"].map(Lexicon.hash))
+
+    /// A sentence about a province: "province" after a lower-case word ("the oil-rich
+    /// eastern province"), or another name qualified as one ("in Hasakeh province and
+    /// further south in Deir Az Zor").
+    func sentenceSpeaksOfProvince(_ s: Int, except: ClosedRange<Int>) -> Bool {
+        let province = Lexicon.hash("province"), governorate = Lexicon.hash("governorate")
+        for t in tokenRange(ofSentence: s) where !except.contains(t) && (lower[t] == province || lower[t] == governorate) {
+            if t > 0, tokens[t - 1].initial == .lower || tokens[t].gapBefore == .apostrophe { return true }
+            // Coordination: "in Hasakeh province and further south in Deir Az Zor".
+            if t > 0, tokens[t - 1].initial == .upper, !except.contains(t - 1), t < except.lowerBound, except.lowerBound - t <= 8 { return true }
+        }
+        return false
+    }
+
+    static let demonyms: Set<UInt64> = Set(["syrian", "iraqi", "russian", "iranian", "turkish", "kurdish", "american", "arab",
+                                            "lebanese", "jordanian", "saudi", "israeli", "british", "french", "german",
+                                            "sunni", "shiite", "shia", "alawite", "assyrian", "christian", "yazidi"].map(Lexicon.hash))
+}

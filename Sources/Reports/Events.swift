@@ -1,0 +1,239 @@
+import Places
+
+extension Document {
+    // MARK: People
+
+    static let roles: Set<UInt64> = Set(["commander", "head", "leader", "spokesman", "spokesperson", "spokeswoman", "chief",
+                                         "official", "member", "founder", "commanders", "general"].map(Lexicon.hash))
+
+    /// Binds people to the actor they speak for: "Ahmed Abu Khawla, the commander of the
+    /// Deir el-Zour Military Council" and "SDF spokesman Talal Silo". Later "Abu Khawla said
+    /// his group..." is then the SDF.
+    mutating func bindPeople() {
+        for s in layout.sentences.indices {
+            let range = tokenRange(ofSentence: s)
+            var i = range.lowerBound
+            while i < range.upperBound {
+                // A run of capitalised words.
+                guard tokens[i].initial == .upper else { i += 1; continue }
+                var j = i
+                while j + 1 < range.upperBound, tokens[j + 1].gapBefore == .space || tokens[j + 1].gapBefore == .hyphen,
+                      tokens[j + 1].initial == .upper || tokens[j + 1].isArticle { j += 1 }
+                defer { i = j + 1 }
+                guard j > i, !actors.contains(where: { $0.tokens.contains(i) || $0.tokens.contains(j) }) else { continue }
+                // "NAME, the commander of ACTOR"
+                var k = j + 1
+                if k < range.upperBound, tokens[k].gapBefore == .other, string(bytes: tokens[j].end..<tokens[k].start).contains(",") {
+                    while k < range.upperBound, Lexicon.determiners.contains(lower[k]) { k += 1 }
+                    if k < range.upperBound, Document.roles.contains(lower[k]),
+                       let actor = actors.first(where: { $0.sentence == s && $0.tokens.lowerBound > k && $0.tokens.lowerBound <= k + 6 }) {
+                        people[lower[j]] = actor.actor
+                        continue
+                    }
+                }
+                // "ACTOR spokesman NAME"
+                if i >= range.lowerBound + 2, Document.roles.contains(lower[i - 1]),
+                   let actor = actors.first(where: { $0.sentence == s && $0.tokens.upperBound >= i - 4 && $0.tokens.upperBound < i - 1 }) {
+                    people[lower[j]] = actor.actor
+                }
+            }
+        }
+    }
+
+    // MARK: Events
+
+    struct Trigger { var action: Action; var first: Int; var last: Int; var passive: Bool }
+
+    static let skippable: Set<UInt64> = Set(["finally", "already", "swiftly", "reportedly", "also", "just", "have", "has", "had",
+                                             "been", "recently", "allegedly", "then", "now", "successfully", "quickly", "more",
+                                             "they", "it", "be", "soon", "eventually", "finally"].map(Lexicon.hash))
+    static let joiners: Set<UInt64> = Set(["and", "the", "parts", "part", "of", "as", "well", "including", "more", "recently",
+                                           "village", "villages", "town", "towns", "city"].map(Lexicon.hash))
+    static let compass: Set<UInt64> = Set(["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                                           "northeastern", "northwestern", "southeastern", "southwestern"].map(Lexicon.hash))
+
+    func triggers(inSentence s: Int) -> [Trigger] {
+        let range = tokenRange(ofSentence: s)
+        var out: [Trigger] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if Lexicon.siegeBreakers.contains(lower[i]) {
+                if let noun = (i + 1..<min(range.upperBound, i + 9)).first(where: { Lexicon.siegeNouns.contains(lower[$0]) }) {
+                    out.append(Trigger(action: .siegeBroken, first: i, last: noun, passive: false)); i = noun + 1; continue
+                }
+            }
+            if Lexicon.launchWords.contains(lower[i]) {
+                if let noun = (i + 1..<min(range.upperBound, i + 7)).first(where: { Lexicon.offensiveNouns.contains(lower[$0]) }) {
+                    out.append(Trigger(action: .offensive, first: i, last: noun, passive: false)); i = noun + 1; continue
+                }
+            }
+            if let (last, action) = phrase(at: i, in: Lexicon.actionWords) {
+                let passive = ["came under attack", "were hit", "was hit"].map { Lexicon.phrase($0).words.first! }.contains(lower[i])
+                    && action == .strike
+                out.append(Trigger(action: action, first: i, last: last, passive: passive)); i = last + 1; continue
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// Events: a trigger word, its actor (the subject, or the agent of a passive), its
+    /// place (the first named after it, else one before it, else a generic reference), and
+    /// its date (an expression in the sentence, else the previous sentence's, else the
+    /// report's date at week precision).
+    func findEvents(resolveGeneric: (String) -> Place?) -> [Event] {
+        var events: [Event] = []
+        var lastActor: (actor: Actor, sentence: Int)?
+        for s in layout.sentences.indices where !layout.sentences[s].isTitle {
+            let range = tokenRange(ofSentence: s)
+            guard !range.isEmpty else { continue }
+            let sentenceActors = actors.filter { $0.sentence == s }
+            let sentenceMentions = mentions.filter { $0.sentence == s }
+            let sentenceTriggers = triggers(inSentence: s)
+            for trigger in sentenceTriggers {
+                // Purpose, future and wishes are not events.
+                var k = trigger.first - 1
+                while k >= range.lowerBound, Document.skippable.contains(lower[k]) { k -= 1 }
+                if k >= range.lowerBound, Lexicon.irrealis.contains(lower[k]) { continue }
+                if (max(range.lowerBound, trigger.first - 5)..<trigger.first).contains(where: { Lexicon.modals.contains(lower[$0]) }) { continue }
+                // A conditional sentence reports nothing.
+                if (range.lowerBound..<trigger.first).contains(where: { lower[$0] == Lexicon.hash("if") || lower[$0] == Lexicon.hash("unless") }) { continue }
+
+                // The actor.
+                var actor: Actor?
+                var target: Actor?
+                let subject = sentenceActors.last { a in
+                    guard a.tokens.upperBound < trigger.first else { return false }
+                    // Right before the action it is its subject ("government forces reaching").
+                    if a.tokens.upperBound == trigger.first - 1 { return true }
+                    var b = a.tokens.lowerBound - 1
+                    while b >= range.lowerBound, Lexicon.determiners.contains(lower[b]) { b -= 1 }
+                    return !(b >= range.lowerBound && Lexicon.nonSubjectMarkers.contains(lower[b]))
+                }
+                if trigger.passive {
+                    // "were hit with an attack from the Russian aircraft": the agent after from/by.
+                    actor = sentenceActors.first { a in
+                        guard a.tokens.lowerBound > trigger.last, a.tokens.lowerBound <= trigger.last + 8 else { return false }
+                        var b = a.tokens.lowerBound - 1
+                        while b > trigger.last, Lexicon.determiners.contains(lower[b]) { b -= 1 }
+                        return lower[b] == Lexicon.hash("from") || lower[b] == Lexicon.hash("by")
+                    }?.actor
+                    target = subject?.actor
+                } else if trigger.action == .strike && subject == nil {
+                    // "The warplanes struck": the attacker named just before.
+                    actor = lastActor.flatMap { s - $0.sentence <= 2 ? $0.actor : nil }
+                } else {
+                    actor = subject?.actor
+                    let possessive = (max(range.lowerBound, trigger.first - 3)...trigger.last).contains { Lexicon.possessives.contains(lower[$0]) }
+                    if possessive, actor == nil || actor == .coalition || actor == .us, let previous = lastActor, previous.actor != actor {
+                        actor = previous.actor
+                    }
+                    if actor == nil {
+                        actor = (range.lowerBound..<trigger.first).compactMap { people[lower[$0]] }.last
+                    }
+                    if trigger.action == .strike {
+                        target = sentenceActors.first { $0.tokens.lowerBound > trigger.last && $0.tokens.lowerBound <= trigger.last + 3 && $0.actor != actor }?.actor
+                    }
+                }
+                guard let actor else { continue }
+
+                // The place(s).
+                var places: [(Place, String, PlaceMention?)] = []
+                // Places after the action and before the next one; else one shortly before it.
+                let nextTrigger = sentenceTriggers.first { $0.first > trigger.last }?.first ?? range.upperBound
+                let after = sentenceMentions.filter { $0.tokens.lowerBound > trigger.last && $0.tokens.lowerBound < nextTrigger }
+                if let first = after.first(where: { $0.place.kind != .country }) ?? after.first {
+                    places.append((first.place, first.span.text, first))
+                    // "the 113th Brigade Base and parts of the Al-Salihiyah District"
+                    var previous = first
+                    for m in after where m.tokens.lowerBound > previous.tokens.upperBound {
+                        let between = (previous.tokens.upperBound + 1)..<m.tokens.lowerBound
+                        guard between.allSatisfy({ Document.joiners.contains(lower[$0]) }),
+                              between.contains(where: { lower[$0] == Lexicon.hash("and") || lower[$0] == Lexicon.hash("including") }) else { break }
+                        places.append((m.place, m.span.text, m)); previous = m
+                    }
+                } else if let (place, text) = genericPlace(in: range, from: trigger.last + 1, to: min(nextTrigger, trigger.last + 9), resolve: resolveGeneric) {
+                    places.append((place, text, nil))
+                } else if let before = sentenceMentions.last(where: { $0.tokens.upperBound < trigger.first && $0.tokens.upperBound >= trigger.first - 12 && $0.place.kind != .country }) {
+                    places.append((before.place, before.span.text, before))
+                } else if let (place, text) = genericPlace(in: range, from: range.lowerBound, to: trigger.first, resolve: resolveGeneric) {
+                    places.append((place, text, nil))
+                }
+                guard !places.isEmpty else { continue }
+
+                let (date, dateText) = eventDate(sentence: s, near: trigger.first)
+                for (place, text, mention) in places {
+                    var relation: String?
+                    var partial = false
+                    if let mention { (relation, partial) = self.relation(before: mention.tokens.lowerBound, in: range) }
+                    events.append(Event(actor: actor, action: trigger.action, place: place, placeText: text, relation: relation,
+                                        isPartial: partial, target: target, date: date, dateText: dateText, quote: sentenceSpan(s),
+                                        document: report.document, outlet: report.outlet))
+                }
+                lastActor = (actor, s)
+            }
+        }
+        return events
+    }
+
+    /// "the industrial zone", "the military airport", "the airport" between two tokens.
+    func genericPlace(in range: Range<Int>, from: Int, to: Int, resolve: (String) -> Place?) -> (Place, String)? {
+        let phrases = [["industrial", "zone"], ["military", "airport"], ["airport"], ["airbase"], ["air", "base"]]
+        var i = from
+        while i < to {
+            for p in phrases where i + p.count <= to {
+                if p.enumerated().allSatisfy({ lower[i + $0.offset] == Lexicon.hash($0.element) }) {
+                    let text = p.joined(separator: " ")
+                    if let place = resolve(text) { return (place, string(bytes: tokens[i].start..<tokens[i + p.count - 1].end)) }
+                }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The words just before a place that make it a reference point rather than the
+    /// place itself ("east of", "30 km away from"), and "parts of".
+    func relation(before first: Int, in range: Range<Int>) -> (String?, Bool) {
+        var k = first - 1
+        while k >= range.lowerBound, Lexicon.determiners.contains(lower[k]) { k -= 1 }
+        guard k >= range.lowerBound else { return (nil, false) }
+        if lower[k] == Lexicon.hash("of"), k - 1 >= range.lowerBound, lower[k - 1] == Lexicon.hash("parts") || lower[k - 1] == Lexicon.hash("part") {
+            return (nil, true)
+        }
+        if lower[k] == Lexicon.hash("of") || lower[k] == Lexicon.hash("from") {
+            var start = k - 1
+            guard start >= range.lowerBound else { return (nil, false) }
+            if lower[start] == Lexicon.hash("away") { start -= 1 }
+            guard start >= range.lowerBound else { return (nil, false) }
+            if Document.compass.contains(lower[start]) {
+                if start - 1 >= range.lowerBound, tokens[start].gapBefore == .hyphen, Document.compass.contains(lower[start - 1]) { start -= 1 }
+                return (string(bytes: tokens[start].start..<tokens[k].end), false)
+            }
+            if Document.units[lower[start]] != nil, start - 1 >= range.lowerBound, tokens[start - 1].initial == .digit {
+                return (string(bytes: tokens[start - 1].start..<tokens[k].end), false)
+            }
+        }
+        return (nil, false)
+    }
+
+    func eventDate(sentence s: Int, near token: Int) -> (ReportedDate?, String) {
+        func usable(_ e: DateExpression) -> Bool {
+            let b = e.tokens.lowerBound - 1
+            return !(b >= 0 && (lower[b] == Lexicon.hash("since") || lower[b] == Lexicon.hash("until")))
+        }
+        let here = dates(inSentence: s).filter(usable)
+        if let nearest = here.min(by: { abs($0.tokens.lowerBound - token) < abs($1.tokens.lowerBound - token) }) {
+            return (nearest.date, nearest.text)
+        }
+        // The day the sentences just before were about.
+        for back in 1...3 where s - back >= 0 {
+            if let previous = dates(inSentence: s - back).filter(usable).last {
+                if previous.date.precision == .day { return (previous.date, previous.text) }
+                break
+            }
+        }
+        guard let published = report.published else { return (nil, "undated") }
+        return (ReportedDate(day: published.day, precision: max(published.precision, .week)), "report date")
+    }
+}

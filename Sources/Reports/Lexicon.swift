@@ -1,0 +1,245 @@
+/// Word lists the reader matches against tokens by a hash of their lower-case bytes: actor
+/// names and their adjectival forms, action words, organisation names that contain place
+/// names, and common English words that are also place names somewhere.
+enum Lexicon {
+    /// FNV-1a of a word's bytes with ASCII letters lower-cased.
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for var b in bytes {
+            if b >= 0x41 && b <= 0x5A { b += 0x20 }
+            h = (h ^ UInt64(b)) &* 0x100000001b3
+        }
+        return h
+    }
+
+    static func hash(_ word: String) -> UInt64 {
+        var utf8 = Array(word.utf8)
+        return utf8.withUnsafeMutableBufferPointer { hash(UnsafeBufferPointer($0)) }
+    }
+
+    /// A phrase as words: its lower-case hashes, and the words that must match in case
+    /// (written with capitals in the list: "IS", "US").
+    struct Phrase: Sendable {
+        var words: [UInt64]
+        var exact: [String?]
+        var text: String
+    }
+
+    static func phrase(_ text: String) -> Phrase {
+        var words: [UInt64] = [], exact: [String?] = []
+        var current = ""
+        func flush() {
+            guard !current.isEmpty else { return }
+            words.append(hash(current))
+            // All-capital words of up to three letters (IS, US, U S) match in case only.
+            exact.append(current.count <= 3 && current.allSatisfy { $0.isUppercase } ? current : nil)
+            current = ""
+        }
+        for ch in text {
+            if ch.isLetter || ch.isNumber { current.append(ch) } else { flush() }
+        }
+        flush()
+        return Phrase(words: words, exact: exact, text: text)
+    }
+
+    /// Phrases indexed by their first word, longest first.
+    struct PhraseTable<Value: Sendable>: Sendable {
+        private var byFirst: [UInt64: [(Phrase, Value)]] = [:]
+
+        init(_ entries: [(String, Value)]) {
+            for (text, value) in entries {
+                let p = Lexicon.phrase(text)
+                guard let first = p.words.first else { continue }
+                byFirst[first, default: []].append((p, value))
+            }
+            for k in byFirst.keys { byFirst[k]!.sort { $0.0.words.count > $1.0.words.count } }
+        }
+
+        func candidates(startingWith hash: UInt64) -> [(Phrase, Value)]? { byFirst[hash] }
+    }
+
+    // MARK: Actors
+
+    /// Names of the actors, their adjectival and descriptive forms. Longest match wins, so
+    /// "U.S.-backed Syrian rebels" is the rebels and "U.S.-backed Syrian fighters" the SDF.
+    static let actors = PhraseTable<Actor>([
+        // The Syrian government and its forces.
+        ("Syrian troops", .government), ("Syrian army", .government), ("Syrian Arab Army", .government), ("SAA", .government),
+        ("Syrian military", .government), ("Syrian forces", .government), ("Syrian government", .government),
+        ("Syrian government forces", .government), ("Syrian government troops", .government), ("Syrian regime", .government),
+        ("Syrian regime forces", .government), ("Syrian jets", .government), ("Syrian fighter jets", .government),
+        ("Syrian military command", .government), ("Syria's military command", .government), ("Syria's military", .government),
+        ("Syrian army's", .government), ("government forces", .government), ("government troops", .government),
+        ("government-held", .government), ("pro-government forces", .government), ("pro-regime forces", .government),
+        ("pro-regime units", .government), ("pro-regime", .government), ("regime forces", .government), ("regime", .government),
+        ("the regime", .government), ("Assad's forces", .government), ("Assad forces", .government), ("Damascus", .government),
+        ("pro-Damascus", .government), ("Tiger Forces", .government), ("Syrian and Russian", .government),
+        // The SDF.
+        ("Syrian Democratic Forces", .sdf), ("SDF", .sdf), ("U.S.-backed fighters", .sdf), ("US-backed fighters", .sdf),
+        ("US backed fighters", .sdf), ("U.S.-backed Syrian fighters", .sdf), ("US-backed Syrian fighters", .sdf),
+        ("U.S.-backed forces", .sdf), ("US-backed forces", .sdf), ("US-backed SDF", .sdf), ("US-backed group", .sdf),
+        ("U.S.-backed militias", .sdf), ("US-backed militias", .sdf), ("US backed Syrian Democratic Forces", .sdf),
+        ("US-backed SDF forces", .sdf), ("Kurdish-led forces", .sdf), ("Kurdish-led Syrian Democratic Forces", .sdf),
+        ("Military Council", .sdf), ("military council", .sdf), ("Military Coalition", .sdf),
+        ("coalition of Arab and Kurdish fighters", .sdf), ("coalition of Kurdish and Arab fighters", .sdf),
+        ("Kurdish militia", .sdf), ("mainly Kurdish militia", .sdf), ("YPG", .sdf), ("Kurdish YPG", .sdf),
+        // ISIS.
+        ("ISIS", .isis), ("ISIL", .isis), ("IS", .isis), ("Islamic State", .isis), ("Islamic State group", .isis),
+        ("Daesh", .isis), ("Islamic State of Iraq and Syria", .isis), ("Islamic State of Iraq and the Levant", .isis),
+        ("Islamic State militants", .isis), ("ISIS militants", .isis), ("ISIL fighters", .isis), ("IS fighters", .isis),
+        ("jihadists", .isis),
+        // Russia, Iran, Hezbollah.
+        ("Russia", .russia), ("Russian", .russia), ("Russians", .russia), ("Moscow", .russia), ("Russian jets", .russia),
+        ("Russian air force", .russia), ("Russian aircraft", .russia), ("Russian warplanes", .russia),
+        ("Russian government", .russia), ("Russian-backed", .russia),
+        ("Iran", .iran), ("Iranian", .iran), ("Iranians", .iran), ("Tehran", .iran), ("Iranian-backed", .iran),
+        ("Iran-backed", .iran), ("Iranian-led forces", .iran), ("Iranian-backed allies", .iran), ("IRGC", .iran),
+        ("Hezbollah", .hezbollah), ("Hizbollah", .hezbollah), ("Hizballah", .hezbollah),
+        // The coalition and the United States.
+        ("coalition", .coalition), ("US-led coalition", .coalition), ("U.S.-led coalition", .coalition),
+        ("US-coalition", .coalition), ("US coalition", .coalition), ("U.S.-led military coalition", .coalition),
+        ("US-led anti-ISIS coalition", .coalition), ("CJTF-OIR", .coalition), ("CJTF OIR", .coalition),
+        ("Combined Joint Task Force", .coalition), ("Operation Inherent Resolve", .coalition), ("coalition forces", .coalition),
+        ("US", .us), ("U.S.", .us), ("USA", .us), ("United States", .us), ("Washington", .us), ("Pentagon", .us),
+        ("American", .us), ("Americans", .us), ("US military", .us), ("U.S. military", .us),
+        // Iraq, the rebels.
+        ("Iraqi forces", .iraq), ("Iraqi government forces", .iraq), ("Iraqi troops", .iraq), ("Iraqi army", .iraq),
+        ("U.S.-backed Iraqi government forces", .iraq), ("Popular Mobilization Forces", .iraq), ("PMF", .iraq),
+        ("rebels", .rebels), ("Syrian rebels", .rebels), ("US-backed rebels", .rebels), ("U.S.-backed Syrian rebels", .rebels),
+        ("US-backed Syrian rebels", .rebels), ("opposition", .rebels), ("the opposition", .rebels), ("Free Syrian Army", .rebels),
+        ("FSA", .rebels), ("Maghawir al-Thawra", .rebels), ("Revolutionary Commando Army", .rebels),
+    ])
+
+    // MARK: Organisations
+
+    /// Names of organisations, operations and outlets that contain place names: a place
+    /// inside one is not a place mention.
+    static let organisations = PhraseTable<Bool>([
+        "Islamic State of Iraq and Syria", "Islamic State of Iraq and the Levant", "Islamic State in Iraq and Syria",
+        "Islamic State of Iraq and al-Sham", "Islamic State in Iraq and the Levant", "Al Jazeera", "Jazeera Storm",
+        "Operation Jazeera Storm", "Syrian Observatory for Human Rights", "Syria Press", "Foreign Policy",
+        "Associated Press", "Operation Inherent Resolve", "Euphrates Shield", "Wrath of Euphrates", "Euphrates Wrath",
+        "Washington Post", "New York Times", "Voice of America", "Russia Today", "Institute for the Study of War",
+        "Middle East Eye", "Syrian Democratic Forces", "Syrian Arab Army", "Free Syrian Army", "Iraqi Kurdistan Region",
+        "Deir ez-Zor Military Council", "Deir ez-Zor Military Coalition", "Raqqa Is Being Slaughtered Silently",
+        "Al-Masdar", "Almasdar News", "Sputnik", "Anadolu Agency", "Al Arabiya", "Al Mayadeen TV", "Syria Direct",
+        "Deir Ezzor 24", "DeirEzzor 24", "Euphrates Post",
+    ].map { ($0, true) })
+
+    /// Words after a place name that make it part of an organisation's name ("Deir
+    /// al-Zor military council", "Raqqa Civil Council", "Syria Press").
+    static let organisationHeads = PhraseTable<Bool>([
+        "military council", "military coalition", "military command", "civil council", "local council", "council",
+        "brigades", "battalion", "operations room", "media center", "media office", "press", "observatory", "tribune",
+        "times", "post", "news", "agency", "tv", "radio", "24", "today",
+    ].map { ($0, true) })
+
+    // MARK: Words around names
+
+    /// Participles that make "X-backed" an adjective: no place mention.
+    static let participles: Set<UInt64> = Set(["backed", "led", "made", "held", "controlled", "based", "trained", "allied",
+                                               "aligned", "dominated", "run", "funded", "armed", "supported", "sponsored",
+                                               "occupied", "linked", "affiliated", "born", "bound", "registered"].map(hash))
+
+    /// Qualifier words that may follow a place name (lower case): not part of another name.
+    static let qualifiers: Set<UInt64> = Set(["province", "governorate", "city", "town", "village", "river", "valley",
+                                              "district", "region", "countryside", "desert", "border", "airport", "base",
+                                              "oil", "oilfield", "oilfields", "field", "fields", "dam", "lake", "basin",
+                                              "crossing", "road", "highway", "bridge", "area", "front", "pocket"].map(hash))
+
+    /// Capitalised words that may stand right before a place name without making it a
+    /// person's or an organisation's name ("Eastern Syria", "In Raqqa", "Rural Damascus").
+    static let leftNeighbours: Set<UInt64> = Set([
+        "in", "on", "at", "from", "to", "the", "a", "an", "and", "but", "for", "with", "by", "of", "as", "near", "across",
+        "inside", "outside", "around", "both", "meanwhile", "while", "since", "after", "before", "north", "south", "east",
+        "west", "northern", "southern", "eastern", "western", "central", "northeast", "northwest", "southeast", "southwest",
+        "northeastern", "northwestern", "southeastern", "southwestern", "north-east", "rural", "greater", "upper", "lower",
+        "middle", "old", "liberated", "besieged", "battle", "race", "for", "into", "toward", "towards", "beyond", "between",
+        "like", "unlike", "including", "via", "through", "than", "if", "when", "where", "that", "this", "these", "those",
+        "their", "its", "his", "her", "our", "free", "recapture", "capture", "siege", "fall", "freed", "even", "also",
+        "only", "just", "recently", "today", "yesterday", "said", "says", "say", "told", "visit", "visits", "beirut",
+        "source", "sources", "so", "then", "not", "against", "over", "under", "about", "within", "along", "during",
+        "until", "amid", "despite", "whether", "because", "all", "most", "some", "many", "why", "how", "what", "who",
+        "following", "are", "is", "was", "were", "will", "has", "have", "had", "says", "off", "up", "out", "down",
+    ].map(hash))
+
+    /// Capitalised words that may follow a country's name without making it an
+    /// organisation's ("U.S. Defense Secretary", "US Army").
+    static let countryFollowers: Set<UInt64> = Set(["defense", "defence", "secretary", "president", "minister", "army", "navy",
+                                                    "air", "marine", "marines", "special", "central", "state", "government",
+                                                    "foreign", "interior", "embassy", "ambassador", "officials", "official",
+                                                    "envoy", "congress", "senate", "treasury", "military"].map(hash))
+
+    /// Common English words that are place names somewhere: at the start of a sentence or in
+    /// a heading, where capitals prove nothing, they are words.
+    static let commonWords: Set<UInt64> = Set([
+        "nice", "reading", "deal", "same", "male", "mobile", "bath", "battle", "march", "may", "june", "august", "mark",
+        "hope", "union", "independence", "liberty", "victory", "unity", "peace", "progress", "enterprise", "paradise",
+        "eden", "joy", "fair", "rome", "china", "turkey", "jordan", "chad", "georgia", "split", "bar", "best", "most",
+        "more", "many", "much", "such", "both", "each", "after", "before", "over", "under", "about", "asked", "said",
+        "says", "told", "meanwhile", "earlier", "later", "now", "then", "still", "also", "however", "according", "indeed",
+        "finally", "analysis", "recent", "development", "three", "one", "two", "four", "five", "six", "ten", "last",
+        "first", "next", "new", "old", "early", "late", "middle", "central", "north", "south", "east", "west", "eastern",
+        "western", "northern", "southern", "following", "while", "since", "despite", "although", "though", "if", "as",
+        "at", "in", "on", "of", "to", "for", "by", "with", "from", "and", "but", "or", "so", "the", "a", "an", "this",
+        "that", "these", "those", "there", "here", "their", "they", "we", "you", "he", "she", "it", "his", "her", "our",
+        "its", "what", "when", "where", "who", "why", "how", "which", "whether", "even", "just", "only", "very", "all",
+        "any", "some", "no", "not", "none", "one", "ironically", "incidentally", "furthermore", "moreover", "right",
+        "left", "forces", "force", "army", "troops", "fighters", "officials", "president", "strike", "storm", "race",
+        "rush", "wars", "war", "fire", "hill", "hills", "river", "valley", "field", "base", "border", "lake", "dam",
+        "camp", "city", "town", "village", "mount", "point", "ocean", "sea", "bay", "cape", "island", "port", "fort",
+        "jackson", "lincoln", "franklin", "clinton", "trump", "putin", "assad", "ahmed", "ahmad",
+        "mohammed", "ali", "hassan", "hussein", "omar", "said", "khalil", "issa", "salem", "jazeera", "press", "media",
+        "reuters", "sputnik", "pentagon", "kremlin", "white", "black", "red", "green", "blue", "gold", "silver",
+        "speaking", "leading", "living", "standing", "waiting", "asking", "making", "taking", "coming", "going",
+    ].map(hash))
+
+    // MARK: Actions
+
+    /// Verbs and nouns that report an action, by their lower-case form.
+    static let actionWords = PhraseTable<Action>([
+        ("captured", .capture), ("capturing", .capture), ("captures", .capture), ("capture", .capture), ("seized", .capture),
+        ("seizing", .capture), ("seizes", .capture), ("liberated", .capture), ("liberating", .capture), ("liberates", .capture),
+        ("recaptured", .capture), ("recapturing", .capture), ("retook", .capture), ("retaken", .capture), ("ousted", .capture),
+        ("took control of", .capture), ("taken control of", .capture), ("took over", .capture), ("gained control of", .capture),
+        ("fell to", .capture), ("freed", .capture), ("overran", .capture), ("stormed", .capture),
+        ("advanced", .advance), ("advancing", .advance), ("advances", .advance), ("reached", .advance), ("reaching", .advance),
+        ("pushed into", .advance), ("pushed toward", .advance), ("pushed towards", .advance), ("closed in", .advance),
+        ("closing in", .advance), ("raced to", .advance), ("progressed", .advance), ("moved into", .advance),
+        ("entered", .enter), ("entering", .enter), ("enters", .enter),
+        ("crossed", .cross), ("crossing", .cross), ("crosses", .cross),
+        ("struck", .strike), ("strikes", .strike), ("airstrikes", .strike), ("air strikes", .strike), ("bombed", .strike),
+        ("bombing", .strike), ("shelled", .strike), ("shelling", .strike), ("hit with an attack", .strike),
+        ("came under attack", .strike), ("were hit", .strike), ("was hit", .strike), ("targeting", .strike), ("targeted", .strike),
+    ])
+
+    /// Words that make a following "offensive" or "operation" an event: launched, began...
+    static let launchWords: Set<UInt64> = Set(["launched", "launch", "launching", "launches", "announced", "began", "begun",
+                                               "started", "starts", "commencement", "unveiled", "opened", "kicked"].map(hash))
+    static let offensiveNouns: Set<UInt64> = Set(["offensive", "operation", "campaign", "attack", "attacks", "push", "assault"].map(hash))
+    static let siegeNouns: Set<UInt64> = Set(["siege", "blockade", "encirclement"].map(hash))
+    static let siegeBreakers: Set<UInt64> = Set(["broke", "break", "breaking", "broken", "breaks", "lifting", "lifted", "lift",
+                                                 "smashed", "smashing", "ended", "ending", "ends"].map(hash))
+
+    /// Words before an action that make it not (yet) an event: purpose, future, wishes.
+    static let irrealis: Set<UInt64> = Set(["to", "since", "prevent", "prevents", "preventing", "block", "stop", "avoid", "will", "would", "could", "may", "might", "can", "should", "must", "shall",
+                                            "cannot", "wants", "want", "aim", "aims", "aiming", "plan", "plans", "planning",
+                                            "intend", "intends", "if", "unless", "not", "never", "attempt", "attempts", "trying",
+                                            "try", "able", "likely", "potential", "possible", "possibly", "threatened", "vowed",
+                                            "promised", "seeking"].map(hash))
+
+    /// Words within a few words before an action that make it hypothetical.
+    static let modals: Set<UInt64> = Set(["will", "would", "could", "may", "might", "can", "should", "must", "shall", "if",
+                                          "unless", "prevent", "preventing", "block", "stop", "avoid", "aim", "aiming",
+                                          "wants", "plan", "planned", "plans"].map(hash))
+
+    /// Words before an actor that make it not the subject ("backed by X", "with X").
+    static let nonSubjectMarkers: Set<UInt64> = Set(["by", "from", "with", "against", "of", "and", "or", "between", "than",
+                                                     "on", "to", "for", "toward", "towards", "over", "backed", "into", "at"].map(hash))
+    static let determiners: Set<UInt64> = Set(["the", "their", "its", "his", "her", "our", "a", "an", "some", "several"].map(hash))
+    static let possessives: Set<UInt64> = Set(["their", "its", "his", "our"].map(hash))
+
+    static let hedges: Set<UInt64> = Set(["about", "roughly", "around", "some", "approximately", "nearly", "almost", "approx",
+                                          "circa", "estimated", "over", "more", "less", "under", "up"].map(hash))
+}

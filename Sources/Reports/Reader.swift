@@ -1,0 +1,142 @@
+import FoundationEssentials
+import Geography
+import Places
+
+/// Reads reports: finds the places, actors, events and claims in each. Holds a name scanner
+/// and caches, so it is not shareable between threads: one reader per task (they can share
+/// one `NameTable`).
+public final class Reader {
+    public let gazetteer: Gazetteer
+    let scanner: NameScanner
+    /// Confirmed places per name key (hash collisions and unknown keys give []).
+    private var placesByKey: [String: [Place]] = [:]
+
+    public init(gazetteer: Gazetteer, table: NameTable? = nil) {
+        self.gazetteer = gazetteer
+        self.scanner = NameScanner(table: table ?? NameTable(gazetteer))
+    }
+
+    /// Everything the report says that the reader understands.
+    public func read(_ report: Report) -> Extraction {
+        var utf8 = Array(report.text.utf8)
+        return utf8.withUnsafeMutableBufferPointer { buf in
+            var document = Document(report: report, text: UnsafeBufferPointer(buf), scanner: scanner, gazetteer: gazetteer)
+            document.findActors()
+            findPlaces(&document)
+            document.bindPeople()
+            let events = document.findEvents(resolveGeneric: { self.resolveGeneric($0, in: document) })
+            let claims = document.findClaims(resolveGeneric: { self.resolveGeneric($0, in: document) })
+            return Extraction(report: report, mentions: document.mentions, actors: document.actors, events: events,
+                              claims: claims, sentences: document.layout.sentences.map { document.span(bytes: $0.start..<$0.end) })
+        }
+    }
+
+    func places(forKey key: String) -> [Place] {
+        if let known = placesByKey[key] { return known }
+        let found = gazetteer.places(forKey: key)
+        placesByKey[key] = found
+        return found
+    }
+
+    // MARK: Places
+
+    struct RawMention {
+        var first: Int, last: Int
+        var key: String
+        var candidates: [Place]
+        var kinds: [PlaceKind]?
+        var lowercase: Bool
+        var preferProvince: Bool
+    }
+
+    private func findPlaces(_ d: inout Document) {
+        var raw: [RawMention] = []
+        let matchStarts = Set(d.matches.map(\.first))
+        let matchTokens: Set<Int> = Set(d.matches.flatMap { Array($0.first...$0.last) })
+        for m in d.matches {
+            guard var r = d.filterMatch(m, matchStarts: matchStarts, matchTokens: matchTokens) else { continue }
+            let key = NameNormalizer.key(d.string(bytes: d.tokens[r.first].start..<d.tokens[r.last].end))
+            var candidates = places(forKey: key)
+            if let kinds = r.kinds {
+                let narrowed = candidates.filter { kinds.contains($0.kind) }
+                if !narrowed.isEmpty { candidates = narrowed }
+            }
+            guard !candidates.isEmpty else { continue }
+            r.key = key
+            r.candidates = candidates
+            raw.append(r)
+        }
+        // Context from the names that can mean one place only.
+        var countries: [String: Double] = [:], provinces: [String: Double] = [:]
+        var lat = 0.0, lon = 0.0, points = 0
+        for r in raw where r.candidates.count == 1 {
+            let p = r.candidates[0]
+            if let c = p.country { countries[c, default: 0] += 1 }
+            if let pr = p.province { provinces[pr, default: 0] += 1 }
+            if p.kind != .country, p.kind != .river, p.kind != .province, p.kind != .region {
+                lat += p.coordinate.latitude; lon += p.coordinate.longitude; points += 1
+            }
+        }
+        func normalised(_ w: [String: Double]) -> [String: Double] {
+            let top = w.values.max() ?? 1
+            return w.mapValues { 0.3 + 0.7 * $0 / top }
+        }
+        var context = ResolutionContext.region
+        for (c, w) in normalised(countries) { context.countries[c] = max(context.countries[c] ?? 0, w) }
+        context.provinces = normalised(provinces)
+        if points > 0 { context.near = try? Coordinate(latitude: lat / Double(points), longitude: lon / Double(points)) }
+        d.context = context
+
+        for (k, r) in raw.enumerated() {
+            // "X in Y", "X, Y": Y's province or country chooses among X's.
+            var hint: Place?
+            if k + 1 < raw.count, raw[k + 1].first == r.last + 2 || raw[k + 1].first == r.last + 1 {
+                let between = d.string(bytes: d.tokens[r.last].end..<d.tokens[raw[k + 1].first].start).lowercased()
+                if between == ", " || between == " in " || between == " of " { hint = raw[k + 1].candidates.first }
+            }
+            let best = r.candidates.max { a, b in
+                let sa = gazetteer.score(a, context: context) + bonus(a, hint: hint, preferProvince: r.preferProvince)
+                let sb = gazetteer.score(b, context: context) + bonus(b, hint: hint, preferProvince: r.preferProvince)
+                return sa != sb ? sa < sb : a.id > b.id
+            }!
+            if r.lowercase && !gazetteer.isCurated(best) { continue }
+            // A name that means a small place far from the report's region is more likely a
+            // word or a name: keep it only with a preposition of place before it.
+            let inRegion = best.country.map { (context.countries[$0] ?? 0) >= 0.3 } ?? true
+            if !inRegion, best.kind != .country, !gazetteer.isCurated(best), (best.population ?? 0) < 100_000, !d.followsLocativePreposition(r.first) {
+                continue
+            }
+            var end = d.tokens[r.last].end
+            // "U.S.": the initialism's last dot belongs to it.
+            if r.last > r.first, d.tokens[r.last].gapBefore == .abbreviation, end < d.text.count, d.text[end] == UInt8(ascii: ".") { end += 1 }
+            d.mentions.append(PlaceMention(place: best, span: d.span(bytes: d.tokens[r.first].start..<end),
+                                           sentence: d.tokenSentence[r.first], bytes: d.tokens[r.first].start..<end,
+                                           tokens: r.first...r.last))
+        }
+    }
+
+    private func bonus(_ place: Place, hint: Place?, preferProvince: Bool) -> Double {
+        var b = 0.0
+        if preferProvince, place.kind == .province { b += 6 }
+        if let hint {
+            if hint.kind == .province, place.province != nil, NameNormalizer.key(place.province!) == NameNormalizer.key(hint.name) || hint.aliases.contains(where: { NameNormalizer.key($0) == NameNormalizer.key(place.province!) }) { b += 3 }
+            if hint.kind == .country, place.country == hint.country { b += 2 }
+        }
+        return b
+    }
+
+    /// "the industrial zone", "the military airport": a generic reference resolved through
+    /// the report's most mentioned settlement ("Deir ez-Zor industrial zone").
+    func resolveGeneric(_ phrase: String, in d: Document) -> Place? {
+        var counts: [String: (Int, Place)] = [:]
+        for m in d.mentions where m.place.kind.isSettlement {
+            counts[m.place.id, default: (0, m.place)].0 += 1
+        }
+        guard let main = counts.values.max(by: { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1.id > $1.1.id })?.1 else { return nil }
+        for name in [main.name] + main.aliases.prefix(6) {
+            let found = places(forKey: NameNormalizer.key(name + " " + phrase))
+            if let p = found.first(where: { $0.kind != .province }) { return p }
+        }
+        return nil
+    }
+}

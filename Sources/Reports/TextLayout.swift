@@ -1,0 +1,202 @@
+/// The structure of a report's text at the byte level: lines, the page furniture among
+/// them, paragraphs and sentences, each with code-point offsets for outputs.
+struct TextLayout {
+    struct Sentence {
+        /// Byte range in the text.
+        var start: Int, end: Int
+        /// Code-point offset of `start`.
+        var codePointStart: Int
+        var paragraph: Int
+        /// A headline or heading in title case: capitals there say nothing about names.
+        var isTitle: Bool
+    }
+
+    private(set) var sentences: [Sentence] = []
+    /// Byte ranges of furniture lines (not news: "Load More", share buttons, bylines).
+    private(set) var furniture: [Range<Int>] = []
+
+    init(_ text: UnsafeBufferPointer<UInt8>) {
+        var lineStart = 0
+        var codePoints = 0
+        var paragraph = 0
+        var previousBlank = true
+        let n = text.count
+        while lineStart < n {
+            var lineEnd = lineStart
+            while lineEnd < n, text[lineEnd] != 0x0A { lineEnd += 1 }
+            let lineCodePoints = TextLayout.codePoints(text, lineStart, lineEnd)
+            let line = UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd])
+            let blank = line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+            if blank {
+                previousBlank = true
+            } else if TextLayout.isFurniture(line) {
+                furniture.append(lineStart..<lineEnd)
+                previousBlank = true
+            } else {
+                if previousBlank { paragraph += 1 }
+                previousBlank = false
+                splitSentences(text, lineStart, lineEnd, codePoints, paragraph, isTitle: TextLayout.isTitleLine(line))
+            }
+            codePoints += lineCodePoints + (lineEnd < n ? 1 : 0)
+            lineStart = lineEnd + 1
+        }
+    }
+
+    /// Number of code points in bytes a..<b (every byte that does not continue a sequence).
+    @inline(__always)
+    static func codePoints(_ text: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Int {
+        var c = 0
+        var i = a
+        while i < b { if text[i] & 0xC0 != 0x80 { c += 1 }; i += 1 }
+        return c
+    }
+
+    /// Index of the sentence holding byte `offset`, if any (binary search).
+    func sentence(containing offset: Int) -> Int? {
+        var lo = 0, hi = sentences.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sentences[mid].end <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo < sentences.count, sentences[lo].start <= offset else { return nil }
+        return lo
+    }
+
+    // MARK: Sentences
+
+    /// Abbreviations whose dot does not end a sentence.
+    static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "col", "gen", "lt", "maj", "capt", "sgt", "st", "jr", "sr", "no", "vs", "etc", "inc",
+        "co", "corp", "gov", "sen", "rep", "prof", "brig", "adm", "cpl", "pvt", "jan", "feb", "mar", "apr", "jun",
+        "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est", "lt-col", "mt",
+    ]
+
+    private mutating func splitSentences(_ text: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ lineCodePoints: Int, _ paragraph: Int, isTitle: Bool) {
+        var start = a
+        // Skip leading spaces and bullets.
+        func skipLeading(_ s: inout Int) {
+            while s < b {
+                if text[s] == 0x20 || text[s] == 0x09 { s += 1; continue }
+                if text[s] == 0xE2, s + 2 < b, text[s + 1] == 0x80, text[s + 2] == 0xA2 { s += 3; continue }  // •
+                if text[s] == 0xC2, s + 1 < b, text[s + 1] == 0xA0 { s += 2; continue }
+                break
+            }
+        }
+        skipLeading(&start)
+        var i = start
+        while i < b {
+            let c = text[i]
+            if c == UInt8(ascii: ".") || c == UInt8(ascii: "?") || c == UInt8(ascii: "!") {
+                var j = i + 1
+                // Closing quotes and brackets stay with the sentence.
+                while j < b {
+                    if text[j] == UInt8(ascii: "\"") || text[j] == UInt8(ascii: "'") || text[j] == UInt8(ascii: ")") { j += 1; continue }
+                    if text[j] == 0xE2, j + 2 < b, text[j + 1] == 0x80, (0x98...0x9D).contains(text[j + 2]) { j += 3; continue }
+                    break
+                }
+                if j < b, text[j] == 0x20, isBoundary(text, dot: i, next: j, lineEnd: b, start: start) {
+                    append(text, start, j, a, lineCodePoints, paragraph, isTitle)
+                    start = j
+                    skipLeading(&start)
+                    i = start
+                    continue
+                }
+                i = j
+                continue
+            }
+            i += 1
+        }
+        var end = b
+        while end > start, text[end - 1] == 0x20 || text[end - 1] == 0x0D || text[end - 1] == 0x09 { end -= 1 }
+        if end > start { append(text, start, end, a, lineCodePoints, paragraph, isTitle) }
+    }
+
+    private func isBoundary(_ text: UnsafeBufferPointer<UInt8>, dot: Int, next: Int, lineEnd: Int, start: Int) -> Bool {
+        var k = next
+        while k < lineEnd, text[k] == 0x20 { k += 1 }
+        guard k < lineEnd else { return true }
+        let f = text[k]
+        let upper = f >= 0x41 && f <= 0x5A
+        let digit = f >= 0x30 && f <= 0x39
+        let quote = f == UInt8(ascii: "\"") || f == UInt8(ascii: "'") || f == 0xE2
+        let startsSentence = upper || digit || quote || f >= 0xC0
+        guard startsSentence else { return false }
+        guard text[dot] == UInt8(ascii: ".") else { return true }
+        // The word before the dot: an initial (U.S., J.) or a title (Col.) does not end a sentence.
+        var w = dot
+        while w > start, (text[w - 1] >= 0x41 && text[w - 1] <= 0x5A) || (text[w - 1] >= 0x61 && text[w - 1] <= 0x7A) { w -= 1 }
+        let word = String(decoding: UnsafeBufferPointer(rebasing: text[w..<dot]), as: UTF8.self).lowercased()
+        if word.count == 1 { return false }
+        if TextLayout.abbreviations.contains(word) { return false }
+        return true
+    }
+
+    private mutating func append(_ text: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ lineStart: Int, _ lineCodePoints: Int, _ paragraph: Int, _ isTitle: Bool) {
+        sentences.append(Sentence(start: s, end: e, codePointStart: lineCodePoints + TextLayout.codePoints(text, lineStart, s),
+                                  paragraph: paragraph, isTitle: isTitle))
+    }
+
+    // MARK: Line kinds
+
+    /// A heading: no sentence-final punctuation and most longer words capitalised.
+    static func isTitleLine(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        let s = String(decoding: line, as: UTF8.self).trimmed
+        guard let last = s.last, last != "." else { return false }
+        let words = s.split(whereSeparator: { $0 == " " || $0 == "-" }).filter { w in w.count > 3 && w.first!.isLetter }
+        guard !words.isEmpty, words.count <= 20 else { return false }
+        let capitals = words.filter { $0.first!.isUppercase }.count
+        return capitals * 10 >= words.count * 6
+    }
+
+    /// Words of web-page chrome: a line made of these alone is not news.
+    static let furnitureWords: Set<String> = [
+        "in", "other", "news", "load", "more", "similar", "posts", "post", "leave", "a", "reply", "featured", "recent",
+        "search", "by", "tags", "no", "tags", "yet", "follow", "us", "share", "this", "tweet", "facebook", "twitter",
+        "google", "google+", "basic", "square", "whatsapp", "email", "print", "advertisement", "related", "read",
+        "also", "comments", "comment", "subscribe", "you", "are", "here", "newsletter", "sign", "up", "menu", "home",
+        "linkedin", "telegram", "reddit", "pinterest", "instagram", "youtube", "copy", "link", "top", "stories",
+        "most", "popular", "trending", "next", "previous", "article", "articles", "see", "all", "sponsored", "content",
+        "continue", "reading", "skip", "to", "main", "watch", "live", "video", "videos", "photos", "gallery", "tags:",
+    ]
+
+    static func isFurniture(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        let s = String(decoding: line, as: UTF8.self).trimmed
+        let lower = s.lowercased()
+        let phrases = ["your email address will not be published", "required fields are marked", "contributed to this report",
+                       "all rights reserved", "click here to", "sign up for our", "share this article", "follow us on"]
+        if phrases.contains(where: { lower.contains($0) }) { return true }
+        var words = lower.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        words = words.filter { $0 != "•" && $0 != "|" && $0 != "·" && $0 != "-" }
+        if words.isEmpty { return false }
+        // Hashtag lines (#Syria #ISIS), "Source: RT" credit lines.
+        if words.allSatisfy({ $0.hasPrefix("#") }) { return true }
+        if words.count <= 4, words[0] == "source:" || words[0] == "sources:" || words[0] == "photo:" || words[0] == "image:" { return true }
+        if words.count <= 2, words[0] == "by" { return false }
+        if words.count > 6 { return false }
+        return words.allSatisfy { furnitureWords.contains($0.trimmingPunctuation) }
+    }
+
+    /// Byte offset of the first byte that is not valid UTF-8, or nil.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            var width = 0, minimum: UInt32 = 0
+            var value: UInt32 = 0
+            if b & 0xE0 == 0xC0 { width = 2; value = UInt32(b & 0x1F); minimum = 0x80 }
+            else if b & 0xF0 == 0xE0 { width = 3; value = UInt32(b & 0x0F); minimum = 0x800 }
+            else if b & 0xF8 == 0xF0 { width = 4; value = UInt32(b & 0x07); minimum = 0x10000 }
+            else { return i }
+            guard i + width <= n else { return i }
+            for k in 1..<width {
+                guard bytes[i + k] & 0xC0 == 0x80 else { return i }
+                value = value << 6 | UInt32(bytes[i + k] & 0x3F)
+            }
+            if value < minimum || value > 0x10FFFF || (0xD800...0xDFFF).contains(value) { return i }
+            i += width
+        }
+        return nil
+    }
+}
