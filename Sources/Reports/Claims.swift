@@ -48,7 +48,7 @@ extension Document {
                     if k < range.upperBound, lower[k] == Lexicon.hash("away") { k += 1 }
                     guard k < range.upperBound, lower[k] == Lexicon.hash("of") || lower[k] == Lexicon.hash("from") else { continue }
                     guard let (reference, refText, refLast) = referencePlace(after: k, in: range, mentions: sentenceMentions, resolveGeneric: resolveGeneric) else { continue }
-                    let subject = sentenceMentions.last { $0.tokens.upperBound < i && $0.tokens.upperBound >= i - 7 && $0.place.id != reference?.id }
+                    let subject = subjectMention(before: hedged ? i - 1 : i, in: sentenceMentions, excluding: reference)
                     let actor = subject == nil ? actors.last(where: { $0.sentence == s && $0.tokens.upperBound < i })?.actor : nil
                     let c = claim(.distance, s, phrase: (hedged ? i - 1 : i)...refLast, subject: subject, actor: actor, hedged: hedged) {
                         $0.claimedMeters = value * metres
@@ -68,7 +68,7 @@ extension Document {
                           let reference else { continue }
                     let direction = Document.compassName(string(bytes: tokens[i].start..<tokens[last].end))
                     let first = i > range.lowerBound && lower[i - 1] == Lexicon.hash("just") ? i - 1 : i
-                    let subject = sentenceMentions.last { $0.tokens.upperBound < i && $0.tokens.upperBound >= i - 7 && $0.place.id != reference.id }
+                    let subject = subjectMention(before: first, in: sentenceMentions, excluding: reference)
                     let actor = subject == nil ? actors.last(where: { $0.sentence == s && $0.tokens.upperBound < i })?.actor : nil
                     guard subject != nil || actor != nil else { continue }
                     if reference.kind == .river {
@@ -103,6 +103,19 @@ extension Document {
             }
         }
         return claims
+    }
+
+    static let linkWords: Set<UInt64> = Set(["which", "that", "is", "are", "was", "lies", "lie", "lying", "located", "situated",
+                                             "sits", "only", "just", "about", "some", "roughly", "around", "nearly", "approximately",
+                                             "dubbed", "called", "known", "as", "the", "a", "itself", "both", "now"].map(Lexicon.hash))
+
+    /// The place a claim is about: named right before it, with only linking words ("which
+    /// lies only", "that are located just") or a quoted name in between.
+    func subjectMention(before token: Int, in mentions: [PlaceMention], excluding reference: Place?) -> PlaceMention? {
+        guard let m = mentions.last(where: { $0.tokens.upperBound < token && $0.place.id != reference?.id }) else { return nil }
+        let between = (m.tokens.upperBound + 1)..<token
+        guard between.count <= 8, between.allSatisfy({ Document.linkWords.contains(lower[$0]) || blocked.contains($0) || tokens[$0].initial == .upper }) else { return nil }
+        return m
     }
 
     private func claim(_ kind: Claim.Kind, _ s: Int, phrase: ClosedRange<Int>, subject: PlaceMention?, actor: Actor?, hedged: Bool,

@@ -47,6 +47,7 @@ extension Document {
     static let skippable: Set<UInt64> = Set(["finally", "already", "swiftly", "reportedly", "also", "just", "have", "has", "had",
                                              "been", "recently", "allegedly", "then", "now", "successfully", "quickly", "more",
                                              "they", "it", "be", "soon", "eventually", "finally"].map(Lexicon.hash))
+    static let coordinators: Set<UInt64> = Set(["and", "or", "with", "by", "from", "backed", "against", "between", "plus"].map(Lexicon.hash))
     static let joiners: Set<UInt64> = Set(["and", "the", "parts", "part", "of", "as", "well", "including", "more", "recently",
                                            "village", "villages", "town", "towns", "city"].map(Lexicon.hash))
     static let compass: Set<UInt64> = Set(["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
@@ -68,6 +69,8 @@ extension Document {
                 }
             }
             if let (last, action) = phrase(at: i, in: Lexicon.actionWords) {
+                // "were hit with an attack ..., targeting our units in X": one strike.
+                if action == .strike, out.last?.action == .strike { i = last + 1; continue }
                 let passive = ["came under attack", "were hit", "was hit"].map { Lexicon.phrase($0).words.first! }.contains(lower[i])
                     && action == .strike
                 out.append(Trigger(action: action, first: i, last: last, passive: passive)); i = last + 1; continue
@@ -104,8 +107,13 @@ extension Document {
                 var target: Actor?
                 let subject = sentenceActors.last { a in
                     guard a.tokens.upperBound < trigger.first else { return false }
-                    // Right before the action it is its subject ("government forces reaching").
-                    if a.tokens.upperBound == trigger.first - 1 { return true }
+                    // Right before the action it is its subject ("government forces reaching"),
+                    // unless it is coordinated with one before ("troops and their allies reached").
+                    if a.tokens.upperBound == trigger.first - 1 {
+                        var b = a.tokens.lowerBound - 1
+                        while b >= range.lowerBound, Lexicon.determiners.contains(lower[b]) { b -= 1 }
+                        if b < range.lowerBound || !Document.coordinators.contains(lower[b]) { return true }
+                    }
                     var b = a.tokens.lowerBound - 1
                     while b >= range.lowerBound, Lexicon.determiners.contains(lower[b]) { b -= 1 }
                     return !(b >= range.lowerBound && Lexicon.nonSubjectMarkers.contains(lower[b]))
@@ -120,8 +128,10 @@ extension Document {
                     }?.actor
                     target = subject?.actor
                 } else if trigger.action == .strike && subject == nil {
-                    // "The warplanes struck": the attacker named just before.
-                    actor = lastActor.flatMap { s - $0.sentence <= 2 ? $0.actor : nil }
+                    // "The warplanes struck": the attacker of the report's last strike, else
+                    // the actor of the event just before.
+                    actor = events.last(where: { $0.action == .strike })?.actor ?? lastActor.flatMap { s - $0.sentence <= 2 ? $0.actor : nil }
+                    target = sentenceActors.first { $0.tokens.lowerBound > trigger.last && $0.tokens.lowerBound <= trigger.last + 4 && $0.actor != actor }?.actor
                 } else {
                     actor = subject?.actor
                     let possessive = (max(range.lowerBound, trigger.first - 3)...trigger.last).contains { Lexicon.possessives.contains(lower[$0]) }
@@ -141,7 +151,9 @@ extension Document {
                 var places: [(Place, String, PlaceMention?)] = []
                 // Places after the action and before the next one; else one shortly before it.
                 let nextTrigger = sentenceTriggers.first { $0.first > trigger.last }?.first ?? range.upperBound
-                let after = sentenceMentions.filter { $0.tokens.lowerBound > trigger.last && $0.tokens.lowerBound < nextTrigger }
+                // Rivers are lines: an event is on a river only when it crosses it.
+                let eventMentions = sentenceMentions.filter { $0.place.kind != .river || trigger.action == .cross }
+                let after = eventMentions.filter { $0.tokens.lowerBound > trigger.last && $0.tokens.lowerBound < nextTrigger }
                 if let first = after.first(where: { $0.place.kind != .country }) ?? after.first {
                     places.append((first.place, first.span.text, first))
                     // "the 113th Brigade Base and parts of the Al-Salihiyah District"
@@ -154,7 +166,7 @@ extension Document {
                     }
                 } else if let (place, text) = genericPlace(in: range, from: trigger.last + 1, to: min(nextTrigger, trigger.last + 9), resolve: resolveGeneric) {
                     places.append((place, text, nil))
-                } else if let before = sentenceMentions.last(where: { $0.tokens.upperBound < trigger.first && $0.tokens.upperBound >= trigger.first - 12 && $0.place.kind != .country }) {
+                } else if let before = eventMentions.last(where: { $0.tokens.upperBound < trigger.first && $0.tokens.upperBound >= trigger.first - 12 && $0.place.kind != .country }) {
                     places.append((before.place, before.span.text, before))
                 } else if let (place, text) = genericPlace(in: range, from: range.lowerBound, to: trigger.first, resolve: resolveGeneric) {
                     places.append((place, text, nil))
