@@ -26,11 +26,13 @@ let package = Package(
         .target(name: "Places", dependencies: ["Geography", "Geodesy"]),
         // The reader: reports in, place mentions, actors, events and claims out.
         .target(name: "Reports", dependencies: ["Geography", "Geodesy", "Places"]),
+        // The territory model: the Euphrates line, control scenarios, zones (GEOS), claim checks.
+        .target(name: "Territory", dependencies: ["Geography", "Topology", "Geodesy", "Places", "Reports"]),
         // The emitters: GeoJSON, JSON, CSV and SVG outputs.
-        .target(name: "Emitters", dependencies: ["Geography", "Places", "Reports"]),
+        .target(name: "Emitters", dependencies: ["Geography", "Geodesy", "Places", "Reports", "Territory"]),
         // The command line, as a library so tests can parse arguments in-process.
         .target(name: "ConflictMapCLI", dependencies: [
-            "Geography", "Topology", "Geodesy", "Places", "Reports", "Emitters",
+            "Geography", "Topology", "Geodesy", "Places", "Reports", "Territory", "Emitters",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "conflictmap", dependencies: ["ConflictMapCLI"]),
@@ -39,7 +41,7 @@ let package = Package(
         .testTarget(name: "GeographyTests", dependencies: ["Geography", "Topology", "Geodesy"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "PlacesTests", dependencies: ["Places", "Geography", "Geodesy", "Topology"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Places", "Geography"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Places", "Geography", "Emitters"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: ["ConflictMapCLI"]),
     ]
 )

@@ -2,6 +2,7 @@ import ArgumentParser
 import Geodesy
 import Geography
 import Places
+import Territory
 
 enum DistanceUnit: String, ExpressibleByArgument, CaseIterable {
     case km, mi, nmi, m
@@ -43,11 +44,15 @@ struct Distance: ParsableCommand {
     @Flag(help: "A distance table between all the places given.")
     var table = false
 
+    @Option(help: ArgumentHelp("Measure along a river line instead of straight: the distance between the two places' nearest points on the river (linear referencing).", valueName: "river"))
+    var along: String?
+
     @OptionGroup var gazetteerOptions: GazetteerOptions
 
     func validate() throws {
         if table {
             if places.count < 2 { throw ValidationError("--table needs at least two places") }
+            if along != nil { throw ValidationError("--along measures between two places; it does not combine with --table") }
         } else if places.count != 2 {
             throw ValidationError("Give exactly two places (got \(places.count)); quote names with spaces, e.g. conflictmap distance \"Deir ez-Zor\" Raqqa")
         }
@@ -64,6 +69,7 @@ struct Distance: ParsableCommand {
         }
         let points = try places.map { try ResolvedPoint.resolve($0, in: try loader()) }
         if table { return printTable(points) }
+        if let along { return try printAlong(points[0], points[1], river: along, gazetteer: try loader()) }
         let (a, b) = (points[0], points[1])
         let line = Geodesic.wgs84.inverse(from: a.coordinate, to: b.coordinate)
         let bearing = line.initialBearing
@@ -86,6 +92,35 @@ struct Distance: ParsableCommand {
         out += "  from  \(describe(a))\n"
         out += "  to    \(describe(b))\n"
         out += "  WGS84 ellipsoidal geodesic (Karney, PROJ); final azimuth \(formatFixed(Geodesic.bearing(fromAzimuth: line.finalAzimuth), decimals: 1))°"
+        Console.output(out)
+    }
+
+    /// Along the Euphrates: the river line from Gazetteer/euphrates.geojson, both places
+    /// projected onto it.
+    func printAlong(_ a: ResolvedPoint, _ b: ResolvedPoint, river: String, gazetteer: Gazetteer) throws {
+        guard NameNormalizer.key(river) == NameNormalizer.key("Euphrates") else {
+            throw CLIFailure.input("--along knows the Euphrates only (the deconfliction line); got '\(river)'")
+        }
+        guard let directory = gazetteer.dataDirectory else { throw CLIFailure.data("the gazetteer has no data directory with euphrates.geojson") }
+        let line: RiverLine
+        do { line = try RiverLine.load(directory: directory) } catch { throw CLIFailure.data(error.description) }
+        let (metres, fromOffset, toOffset): (Double, Double, Double)
+        do { (metres, fromOffset, toOffset) = try line.alongDistance(from: a.coordinate, to: b.coordinate) } catch { throw CLIFailure.data(error.description) }
+        let straight = Geodesic.wgs84.inverse(from: a.coordinate, to: b.coordinate).distanceMeters
+        let direction = toOffset >= fromOffset ? "downstream" : "upstream"
+        if json {
+            let object: JSONValue = [
+                "along": "euphrates", "distance_m": .fixed(metres, decimals: 1), "distance": .fixed(metres / units.metres, decimals: 3),
+                "units": .string(units.rawValue), "direction": .string(direction),
+                "from_river_km": .fixed(fromOffset / 1000, decimals: 3), "to_river_km": .fixed(toOffset / 1000, decimals: 3),
+                "straight_m": .fixed(straight, decimals: 1), "from": a.json, "to": b.json,
+                "method": "nearest points on the Euphrates line (GEOS linear referencing), geodesic length of the line between them",
+            ]
+            Console.output(object.serialized(pretty: true))
+            return
+        }
+        var out = "\(a.label) → \(b.label) along the Euphrates: \(format(metres)) \(units.rawValue) \(direction) (straight line \(format(straight)) \(units.rawValue))\n"
+        out += "  river km \(formatFixed(fromOffset / 1000, decimals: 1)) → \(formatFixed(toOffset / 1000, decimals: 1)) (from the line's start above Jarabulus)"
         Console.output(out)
     }
 

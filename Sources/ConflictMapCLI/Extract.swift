@@ -18,7 +18,11 @@ struct ReportOptions: ParsableArguments {
 
     /// The reports that could be read; each unreadable one is reported on stderr.
     func read() throws -> (reports: [Report], failures: Int) {
-        var paths = self.paths
+        try ReportOptions.read(paths: paths, date: date)
+    }
+
+    static func read(paths given: [String], date: String?) throws -> (reports: [Report], failures: Int) {
+        var paths = given
         if paths.isEmpty {
             do { paths = [try GazetteerLocator.bundledSeedsDirectory()] } catch { throw CLIFailure.input(error.description) }
         }

@@ -1,0 +1,138 @@
+import Places
+import Reports
+import Testing
+
+/// Texts written for these tests, in words no seed report uses: other spellings, other
+/// towns of the region, sentences with no place, common words that are towns elsewhere,
+/// people's names with place-like words, and a report about another war.
+@Suite("Text nobody tuned the reader for")
+struct TextNobodyTunedTheReaderFor {
+    struct Case: Sendable, CustomTestStringConvertible {
+        var text: String
+        /// Every mention expected, as (text, place id), in text order.
+        var mentions: [(String, String)]
+        var testDescription: String { text.count > 70 ? String(text.prefix(67)) + "..." : text }
+    }
+
+    static func check(_ c: Case, published: String? = "2017-09-20") throws -> Extraction {
+        let x = try read(c.text, published: published)
+        let found = x.mentions.map { "\($0.span.text) → \($0.place.id)" }
+        let expected = c.mentions.map { "\($0.0) → \($0.1)" }
+        #expect(found == expected)
+        for m in x.mentions {
+            #expect(c.text.codePointSlice(m.span.start, m.span.end) == m.span.text)
+        }
+        return x
+    }
+
+    // MARK: Other spellings
+
+    static let spellings: [Case] = [
+        Case(text: "Islamic State fighters retreated to al-Mayadeen after the siege was broken.",
+             mentions: [("al-Mayadeen", "geonames:173480")]),
+        Case(text: "Government forces pushed on towards Albukamal, the last town before the Iraqi border.",
+             mentions: [("Albukamal", "geonames:174448")]),
+        Case(text: "Shelling continued in Dayr az Zawr on Sunday, residents said.",
+             mentions: [("Dayr az Zawr", "geonames:170794")]),
+        Case(text: "The SDF is still fighting street by street inside Raqqah.",
+             mentions: [("Raqqah", "geonames:172955")]),
+        Case(text: "Thousands of families fled north to Hassakeh, where camps are full.",
+             mentions: [("Hassakeh", "geonames:173811")]),
+        Case(text: "Convoys left Deir Ezzor for al-Mayadeen and Albu Kamal on Sunday.",
+             mentions: [("Deir Ezzor", "geonames:170794"), ("al-Mayadeen", "geonames:173480"), ("Albu Kamal", "geonames:174448")]),
+    ]
+
+    @Test("Other spellings of the region's towns are found", arguments: spellings)
+    func otherSpellings(_ c: Case) throws { _ = try Self.check(c) }
+
+    // MARK: Other towns of the region (rows of Gazetteer/geonames.tsv no seed names)
+
+    static let otherTowns: [Case] = [
+        Case(text: "Islamic State fighters still hold Hajin and Subaykhan, downstream of Mayadin.",
+             mentions: [("Hajin", "geonames:174506"), ("Subaykhan", "geonames:164025"), ("Mayadin", "geonames:173480")]),
+        Case(text: "Government troops advanced from Sukhnah towards the besieged city.",
+             mentions: [("Sukhnah", "geonames:172425")]),
+        Case(text: "Kurdish officials in Qamishli said the road to Shaddadi was open again.",
+             mentions: [("Qamishli", "geonames:173377"), ("Shaddadi", "geonames:172837")]),
+        Case(text: "The dam near Tabqa was damaged in the fighting.",
+             mentions: [("Tabqa", "geonames:172374")]),
+    ]
+
+    @Test("Other towns of the region are found", arguments: otherTowns)
+    func otherTownsOfTheRegion(_ c: Case) throws { _ = try Self.check(c) }
+
+    @Test("An event in a town no seed names is read")
+    func eventInAnUnseenTown() throws {
+        let x = try Self.check(Case(text: "Syrian troops captured Hajin on Saturday.", mentions: [("Hajin", "geonames:174506")]),
+                               published: "2017-09-18")
+        let e = try #require(x.events.first)
+        #expect(x.events.count == 1)
+        #expect(e.actor == .government)
+        #expect(e.action == .capture)
+        #expect(e.place.id == "geonames:174506")
+        #expect(e.date?.description == "2017-09-16")
+    }
+
+    // MARK: No place
+
+    static let noPlace: [Case] = [
+        Case(text: "The fighting was fierce and casualties were high on both sides. Many families fled with nothing.", mentions: []),
+        Case(text: "Nice weather. Reading is fun. Deal with it.", mentions: []),
+        Case(text: "Same as before. Male fighters were seen. Mobile units moved at night.", mentions: []),
+        Case(text: "A spokesman said the talks would continue next week.", mentions: []),
+    ]
+
+    @Test("Sentences with no place give no place, event or claim", arguments: noPlace)
+    func noPlaceSentences(_ c: Case) throws {
+        let x = try Self.check(c)
+        #expect(x.events.isEmpty, "\(x.eventSummary)")
+        #expect(x.claims.isEmpty)
+    }
+
+    // MARK: People
+
+    static let people: [Case] = [
+        Case(text: "Iranian general Qasim Soleimani visited the front near Deir ez-Zor on Friday.",
+             mentions: [("Deir ez-Zor", "geonames:170794")]),
+        Case(text: "Tribal commander Abu Karama al-Shaitat said his men would fight on.", mentions: []),
+        Case(text: "The activist Omar Homsi said the army had shelled Mayadin.", mentions: [("Mayadin", "geonames:173480")]),
+        Case(text: "SDF commander Ahmed Abu Fas told reporters that his forces were ready.", mentions: []),
+    ]
+
+    @Test("People whose names contain a place-like word are not places", arguments: people)
+    func peopleAreNotPlaces(_ c: Case) throws { _ = try Self.check(c) }
+
+    // MARK: Furniture
+
+    @Test("Bylines and page furniture yield nothing")
+    func furniture() throws {
+        let text = """
+        Syrian troops captured Mayadin on Saturday.
+
+        Reporting by Reuters staff in Damascus contributed to this report.
+        Share this article
+        In Other News
+        Load More
+        """
+        let x = try Self.check(Case(text: text, mentions: [("Mayadin", "geonames:173480")]), published: "2017-09-18")
+        #expect(x.events.count == 1)
+    }
+
+    // MARK: Another war
+
+    @Test("A report about the war in Ukraine gives no Syrian or Iraqi place")
+    func anotherWar() throws {
+        let text = """
+        KYIV — Russian forces shelled Kharkiv overnight and pushed towards Bakhmut in the Donbas, Ukrainian officials said on Saturday.
+
+        Ukrainian troops retook several villages near Izium after heavy fighting, the general staff said. Drones struck an oil depot in Belgorod, across the border, and Moscow said its air defences had shot down eleven of them.
+
+        Grain exports from Odesa resumed under a deal brokered by Turkey and the United Nations.
+        """
+        let x = try read(text, published: "2022-09-10")
+        let regional = x.mentions.filter { ["SY", "IQ"].contains($0.place.country ?? "") }
+        #expect(regional.isEmpty, "\(regional.map { "\($0.span.text) → \($0.place.id)" })")
+        #expect(x.events.allSatisfy { !["SY", "IQ"].contains($0.place.country ?? "") }, "\(x.eventSummary)")
+        #expect(x.claims.isEmpty)
+    }
+}
