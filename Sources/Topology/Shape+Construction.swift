@@ -65,3 +65,14 @@ extension Shape {
         return result.polygons
     }
 }
+
+extension Shape {
+    /// The shape on a grid of `size` degrees, kept valid (wraps `GEOSGeom_setPrecision_r`):
+    /// what survives being written with a fixed number of decimals.
+    public func snapped(toGrid size: Double) throws(GEOSError) -> Shape {
+        try withGEOS { (ctx) throws(GEOSError) in
+            let g = try ctx.geometry(self)
+            return try ctx.consume(GEOSGeom_setPrecision_r(ctx.handle, g.raw, size, 0), "GEOSGeom_setPrecision_r")
+        }
+    }
+}

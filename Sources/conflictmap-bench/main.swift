@@ -4,7 +4,9 @@ import Geography
 import Places
 
 // Speed figures for the README and issue notes. Run with:
-//   swift run -c release conflictmap-bench [--world PATH]
+//   swift run -c release conflictmap-bench [--world PATH] [--only SECTION[,SECTION]]
+//       [--corpus-mb N] [--no-flashtext]
+// Sections: names (gazetteer load, resolution, keys), geodesics, process, extraction.
 // Times are medians of several runs on this machine; compare ratios within one run.
 
 func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
@@ -24,14 +26,29 @@ func measure(_ label: String, runs: Int = 5, _ body: () throws -> Void) rethrows
 let arguments = CommandLine.arguments
 var worldPath: String?
 if let i = arguments.firstIndex(of: "--world"), i + 1 < arguments.count { worldPath = arguments[i + 1] }
+var sections: Set<String> = ["names", "geodesics", "process", "extraction"]
+if let i = arguments.firstIndex(of: "--only"), i + 1 < arguments.count {
+    let wanted = Set(arguments[i + 1].split(separator: ",").map(String.init))
+    guard wanted.isSubset(of: sections) else {
+        print("--only: sections are \(sections.sorted().joined(separator: ", "))")
+        exit(2)
+    }
+    sections = wanted
+}
+var extractionOptions = ExtractionOptions()
+if let i = arguments.firstIndex(of: "--corpus-mb"), i + 1 < arguments.count, let n = Int(arguments[i + 1]), n > 0 {
+    extractionOptions.corpusBytes = n * 1_000_000
+}
+if arguments.contains("--no-flashtext") { extractionOptions.flashtext = false }
 
 let directory = try GazetteerLocator.bundledDirectory()
 var gazetteer = try Gazetteer.load(directory: directory)
+var world: Gazetteer?
+if sections.contains("names") {
 _ = try measure("gazetteer load (default, \(gazetteer.count) places)", runs: 11) {
     gazetteer = try Gazetteer.load(directory: directory)
 }
 if let worldPath {
-    var world: Gazetteer?
     _ = try measure("gazetteer load (\(worldPath.split(separator: "/").last!))", runs: 5) {
         world = try Gazetteer.load(directory: directory, geonamesFile: worldPath)
     }
@@ -61,8 +78,11 @@ let kt = measure("name keys, \(keyCount)") {
     for i in 0..<keyCount { sink &+= NameNormalizer.key(names[i % names.count]).utf8.count }
 }
 print("  = \(Int(Double(keyCount) / kt)) keys/s")
+if sink == 42 { print("") }
+}
 
 // Geodesics: a fixed pseudo-random set of pairs, the same every run.
+if sections.contains("geodesics") {
 struct LCG { var state: UInt64 = 0x9E3779B97F4A7C15
     mutating func next() -> Double { state = state &* 6364136223846793005 &+ 1442695040888963407; return Double(state >> 11) / Double(1 << 53) } }
 var rng = LCG()
@@ -80,9 +100,11 @@ let dt = measure("geodesic direct, 1,000,000", runs: 3) {
     for (a, b) in pairs { total += Geodesic.wgs84.direct(from: a, azimuth: b.longitude, distanceMeters: b.latitude * 1e5).destination.latitude }
 }
 print("  = \(Int(Double(pairs.count) / dt)) direct solutions/s")
-if sink == 42 || total == 42 { print("") }
+if total == 42 { print("") }
+}
 
 // The whole program, as a user runs it: median wall time of `conflictmap distance`.
+if sections.contains("process") {
 let binDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
 let binary = binDirectory.appendingPathComponent("conflictmap")
 if FileManager.default.isExecutableFile(atPath: binary.path) {
@@ -118,4 +140,11 @@ if FileManager.default.isExecutableFile(atPath: binary.path) {
     }
 } else {
     print("(build the conflictmap product in release to time it as a process)")
+}
+}
+
+// Extraction throughput against flashtext (ExtractionBench.swift, Corpus.swift).
+if sections.contains("extraction") {
+    if let worldPath, world == nil { world = try Gazetteer.load(directory: directory, geonamesFile: worldPath) }
+    try runExtractionBenchmark(defaultGazetteer: gazetteer, world: world, options: extractionOptions)
 }

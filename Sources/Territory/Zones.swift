@@ -1,0 +1,171 @@
+import Geodesy
+import Geography
+import Places
+import Reports
+import Topology
+
+/// Ground per faction on one day, as polygons: valid, non-overlapping, clipped to Syria
+/// and to the map's region, with the Euphrates as a barrier.
+public struct ZoneMap: Sendable {
+    public struct Zone: Sendable {
+        /// An actor id, `contested` or `unknown`.
+        public var faction: String
+        public var shape: Shape
+        public var areaSquareKilometres: Double
+    }
+    public struct Front: Sendable {
+        public var factions: (String, String)
+        public var shape: Shape
+        public var lengthKilometres: Double
+    }
+
+    public var day: Day
+    public var zones: [Zone]
+    public var fronts: [Front]
+    public var holdings: [Holding]
+    public var rule: ZoneRule
+
+    public func area(of faction: String) -> Double { zones.first { $0.faction == faction }?.areaSquareKilometres ?? 0 }
+}
+
+/// How held places become ground.
+public enum ZoneRule: String, Sendable, CaseIterable {
+    /// Each held place claims its Voronoi cell among all held places, up to a reach (25 km;
+    /// an entry's radius_km when larger), on its own bank of the Euphrates. Ground farther
+    /// from any held place is `unknown`.
+    case voronoi
+    /// Each held place claims a disc of its reach on its own bank, nothing more; where discs
+    /// of two factions meet, the nearer place wins (the Voronoi split). Sparser than
+    /// `voronoi` only where places are far apart; kept for maps that must not extrapolate.
+    case reach
+
+    /// Default reach of a held place, in km.
+    public static let reachKilometres = 25.0
+}
+
+/// Builds zone maps. Holds the region, Syria's border and the two banks, computed once.
+public struct ZoneBuilder: Sendable {
+    public let region: Shape
+    public let east: Shape
+    public let west: Shape
+    public let river: RiverLine
+
+    /// The map's region: eastern Syria from al-Tanf to Hasakah and Raqqa to Abu Kamal.
+    public static let bounds = BoundingBox(west: 37.6, south: 32.9, east: 42.2, north: 37.1)
+
+    public init(gazetteer: Gazetteer, river: RiverLine) throws {
+        let box = ZoneBuilder.bounds
+        var region = Shape.polygon(Polygon(exterior: [
+            Coordinate(latitude: box.south, longitude: box.west), Coordinate(latitude: box.south, longitude: box.east),
+            Coordinate(latitude: box.north, longitude: box.east), Coordinate(latitude: box.north, longitude: box.west),
+            Coordinate(latitude: box.south, longitude: box.west),
+        ]))
+        if let syria = gazetteer.place(id: "syria"), let border = try gazetteer.shape(of: syria) {
+            region = try region.intersection(with: border)
+        }
+        // Split the region along the river: polygonize its boundary with the line.
+        let lines = Shape.collection([try region.boundary(), river.shape])
+        var east: [Shape] = [], west: [Shape] = []
+        for piece in try Shape.polygonized(try lines.unaryUnion()) {
+            let shape = Shape.polygon(piece)
+            guard let inside = try shape.pointOnSurface(), try region.contains(.point(inside)) else { continue }
+            if try river.side(of: inside).side == .east { east.append(shape) } else { west.append(shape) }
+        }
+        self.region = region
+        self.east = try Shape.collection(east).unaryUnion()
+        self.west = try Shape.collection(west).unaryUnion()
+        self.river = river
+    }
+
+    /// A geodesic circle as a polygon (64 vertices, PROJ's direct geodesic).
+    static func disc(_ centre: Coordinate, kilometres: Double) -> Shape {
+        var ring: [Coordinate] = []
+        for k in 0..<64 {
+            ring.append(Geodesic.wgs84.direct(from: centre, azimuth: Double(k) * 360 / 64, distanceMeters: kilometres * 1000).destination)
+        }
+        ring.append(ring[0])
+        return .polygon(Polygon(exterior: ring.reversed()))
+    }
+
+    public func build(_ holdings: [Holding], day: Day, rule: ZoneRule = .voronoi) throws -> ZoneMap {
+        let box = ZoneBuilder.bounds
+        // Sites: held places in the region that are points at map scale.
+        let sites = holdings.filter { h in
+            ![.country, .province, .region, .river].contains(h.place.kind)
+                && box.contains(h.place.coordinate)
+        }
+        var cells: [String: Shape] = [:]
+        if rule == .voronoi, sites.count >= 2 {
+            var seen: Set<String> = []
+            let points = sites.map(\.place.coordinate).filter { seen.insert("\($0.latitude),\($0.longitude)").inserted }
+            let envelope = Shape.polygon(Polygon(exterior: [
+                Coordinate(latitude: box.south - 1, longitude: box.west - 1), Coordinate(latitude: box.south - 1, longitude: box.east + 1),
+                Coordinate(latitude: box.north + 1, longitude: box.east + 1), Coordinate(latitude: box.north + 1, longitude: box.west - 1),
+                Coordinate(latitude: box.south - 1, longitude: box.west - 1),
+            ]))
+            let polygons = try Shape.multiPoint(points).voronoiCells(envelope: envelope)
+            for site in sites {
+                if let cell = try polygons.first(where: { try Shape.polygon($0).intersects(.point(site.place.coordinate)) }) {
+                    cells[site.place.id] = .polygon(cell)
+                }
+            }
+        }
+        // Ground per site: its cell within its reach, on its bank.
+        var byFaction: [String: [Shape]] = [:]
+        var priority: [String: [Shape]] = [:]
+        for site in sites {
+            let faction = site.isContested ? "contested" : site.factions[0].rawValue
+            let reach = max(ZoneRule.reachKilometres, site.radiusKilometres ?? 0)
+            var ground = ZoneBuilder.disc(site.place.coordinate, kilometres: reach)
+            if site.radiusKilometres == nil, let cell = cells[site.place.id] { ground = try ground.intersection(with: cell) }
+            let bank = try river.bank(of: site.place.coordinate, place: site.place)
+            if bank.bank == .east { ground = try ground.intersection(with: east) }
+            if bank.bank == .west { ground = try ground.intersection(with: west) }
+            ground = try ground.intersection(with: region)
+            if site.radiusKilometres != nil || site.isContested { priority[faction, default: []].append(ground) } else { byFaction[faction, default: []].append(ground) }
+        }
+        // Contested ground and declared zones first, then the rest; no overlaps.
+        var taken: Shape?
+        var zones: [ZoneMap.Zone] = []
+        var merged: [String: Shape] = [:]
+        for pass in [priority, byFaction] {
+            for faction in pass.keys.sorted() {
+                var shape = try Shape.collection(pass[faction]!).unaryUnion()
+                if let taken { shape = try shape.difference(with: taken) }
+                shape = .multiPolygon(shape.polygons)
+                if let existing = merged[faction] { shape = .multiPolygon(try existing.union(with: shape).polygons) }
+                merged[faction] = shape
+            }
+            for faction in pass.keys.sorted() {
+                taken = try taken.map { try $0.union(with: merged[faction]!) } ?? merged[faction]!
+            }
+        }
+        // On the output's 6-decimal grid, so that what is written stays valid and disjoint.
+        var onGrid: Shape?
+        for faction in merged.keys.sorted() {
+            var shape = try merged[faction]!.snapped(toGrid: 1e-6)
+            if let onGrid { shape = try shape.difference(with: onGrid).snapped(toGrid: 1e-6) }
+            shape = .multiPolygon(shape.polygons)
+            guard !shape.polygons.isEmpty else { continue }
+            onGrid = try onGrid.map { try $0.union(with: shape) } ?? shape
+            zones.append(ZoneMap.Zone(faction: faction, shape: shape, areaSquareKilometres: Geodesic.wgs84.area(of: shape) / 1e6))
+        }
+        let regionOnGrid = try region.snapped(toGrid: 1e-6)
+        let unknown = Shape.multiPolygon(try (onGrid.map { try regionOnGrid.difference(with: $0).snapped(toGrid: 1e-6) } ?? regionOnGrid).polygons)
+        if !unknown.polygons.isEmpty {
+            zones.append(ZoneMap.Zone(faction: "unknown", shape: unknown, areaSquareKilometres: Geodesic.wgs84.area(of: unknown) / 1e6))
+        }
+        // Fronts: where two factions' zones touch.
+        var fronts: [ZoneMap.Front] = []
+        let known = zones.filter { $0.faction != "unknown" }
+        for i in known.indices { for j in known.indices where j > i {
+            let line = try known[i].shape.boundary().intersection(with: try known[j].shape.boundary())
+            let parts = try line.lineMerged().lines.filter { $0.count >= 2 }
+            guard !parts.isEmpty else { continue }
+            let shape = Shape.multiLineString(parts)
+            fronts.append(ZoneMap.Front(factions: (known[i].faction, known[j].faction), shape: shape,
+                                        lengthKilometres: Geodesic.wgs84.length(of: shape) / 1000))
+        } }
+        return ZoneMap(day: day, zones: zones, fronts: fronts, holdings: holdings, rule: rule)
+    }
+}
