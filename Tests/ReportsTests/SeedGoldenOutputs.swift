@@ -29,7 +29,7 @@ struct SeedGoldenOutputs {
             // The first differing line, so the failure says where.
             let a = written.split(separator: "\n", omittingEmptySubsequences: false)
             let b = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            let i = zip(a, b).firstIndex { $0 != $1 } ?? min(a.count, b.count)
+            let i = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
             Issue.record("\(file) differs at line \(i + 1):\n  got      \(i < a.count ? a[i] : "<end>")\n  expected \(i < b.count ? b[i] : "<end>")")
         }
     }
