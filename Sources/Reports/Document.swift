@@ -162,7 +162,7 @@ struct Document {
         guard tokenSentence[first] >= 0 else { return nil }
         // A leading article belongs to the name when hyphenated to it or when it is al/el;
         // "at", "as", "an" before a name are English.
-        if first < last, word(first) == "the" { first += 1 }
+        if first < last, word(first).lowercased() == "the" { first += 1 }
         while first < last, tokens[first].isArticle {
             let w = word(first).lowercased()
             if tokens[first + 1].gapBefore == .hyphen || w == "al" || w == "el" { break }

@@ -68,10 +68,11 @@ public final class Reader {
         }
         // Context from the names that can mean one place only.
         var countries: [String: Double] = [:], provinces: [String: Double] = [:]
+        var namesByCountry: [String: Set<String>] = [:]
         var lat = 0.0, lon = 0.0, points = 0
         for r in raw where r.candidates.count == 1 {
             let p = r.candidates[0]
-            if let c = p.country { countries[c, default: 0] += 1 }
+            if let c = p.country { countries[c, default: 0] += 1; namesByCountry[c, default: []].insert(r.key) }
             if let pr = p.province { provinces[pr, default: 0] += 1 }
             if p.kind != .country, p.kind != .river, p.kind != .province, p.kind != .region {
                 lat += p.coordinate.latitude; lon += p.coordinate.longitude; points += 1
@@ -100,11 +101,21 @@ public final class Reader {
                 return sa != sb ? sa < sb : a.id > b.id
             }!
             if r.lowercase && !gazetteer.isCurated(best) { continue }
-            // A name that means a small place far from the report's region is more likely a
-            // word or a name: keep it only with a preposition of place before it.
-            let inRegion = best.country.map { (context.countries[$0] ?? 0) >= 0.3 } ?? true
-            if !inRegion, best.kind != .country, !gazetteer.isCurated(best), (best.population ?? 0) < 100_000, !d.followsLocativePreposition(r.first) {
-                continue
+            // Outside Syria and Iraq a town that nobody curated must be written as its own name
+            // (not reached through an alternate name or a spelling rule: "Russian" is not
+            // Rosian, "Abu" not Bonn), where capitals mean something, not look like an English
+            // word or a demonym, and be a real city (100,000 people) or follow "in", "from"...
+            // Other places of its country do not vouch for it: world gazetteers are full of
+            // small towns named like words and people.
+            let home = best.country.map { ResolutionContext.region.countries[$0] != nil } ?? true
+            if !home, best.kind != .country, !gazetteer.isCurated(best) {
+                let written = d.string(bytes: d.tokens[r.first].start..<d.tokens[r.last].end)
+                let plain = { (x: String) in NameNormalizer.stages(x).first { $0.rule == .separators }?.form ?? x }
+                let firstWord = d.lower[r.first]
+                let wordLike = Lexicon.leftNeighbours.contains(firstWord) || Lexicon.commonWords.contains(firstWord)
+                    || Document.demonyms.contains(firstWord) || written.count <= 3 || d.isUncertainCase(r.first)
+                if plain(written) != plain(best.name) || wordLike { continue }
+                if (best.population ?? 0) < 100_000, !d.followsLocativePreposition(r.first) { continue }
             }
             var end = d.tokens[r.last].end
             // "U.S.": the initialism's last dot belongs to it.

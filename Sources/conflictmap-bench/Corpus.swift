@@ -120,7 +120,7 @@ struct CorpusBuilder {
     let seedParagraphs: [String]
     var written = 0
     /// Share of sentences that name places (tuned against the seeds' density).
-    var placeSentenceShare = 0.42
+    var placeSentenceShare = 0.55
 
     init(gazetteer: Gazetteer, seeds: [Report]) {
         pool = PlacePool(gazetteer: gazetteer)

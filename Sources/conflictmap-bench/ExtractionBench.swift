@@ -17,6 +17,8 @@ struct Row {
 }
 
 func runExtractionBenchmark(defaultGazetteer: Gazetteer, world: Gazetteer?, options: ExtractionOptions) throws {
+    let sectionStart = DispatchTime.now().uptimeNanoseconds
+    defer { print(String(format: "(extraction section: %.0f s)", seconds(since: sectionStart))) }
     print("\n== extraction ==")
     printMachine()
 
@@ -64,11 +66,11 @@ func runExtractionBenchmark(defaultGazetteer: Gazetteer, world: Gazetteer?, opti
         print(String(format: "  seeds:  %.2f place mentions per KB (%d in %.1f KB)",
                      Double(seedMentions) / (Double(corpus.seedBytes) / 1000), seedMentions, Double(corpus.seedBytes) / 1000))
 
-        // The name scanner alone: best of 3 passes (it allocates only its token buffers).
+        // The name scanner alone: best of 2 passes (it allocates only its token buffers).
         let scanner = NameScanner(table: table)
         var candidates = 0
         var scanTimes: [Double] = []
-        for _ in 0..<3 {
+        for _ in 0..<2 {
             var found = 0
             t0 = DispatchTime.now().uptimeNanoseconds
             for bytes in reportBytes {
@@ -83,9 +85,15 @@ func runExtractionBenchmark(defaultGazetteer: Gazetteer, world: Gazetteer?, opti
         // The full reader: places, actors, events and claims, one fresh reader for the run.
         let reader = Reader(gazetteer: gazetteer, table: table)
         var mentions = 0, actors = 0, events = 0, claims = 0
+        // Time per report too, by size: a cost that grows faster than the text shows here.
+        let buckets = [(0, 10_000, "<10 KB"), (10_000, 20_000, "10–20 KB"), (20_000, 35_000, "20–35 KB"), (35_000, Int.max, "≥35 KB")]
+        var bucketBytes = [Int](repeating: 0, count: buckets.count), bucketTime = [Double](repeating: 0, count: buckets.count)
         t0 = DispatchTime.now().uptimeNanoseconds
-        for report in corpus.reports {
+        for (k, report) in corpus.reports.enumerated() {
+            let r0 = DispatchTime.now().uptimeNanoseconds
             let x = reader.read(report)
+            let b = buckets.firstIndex { sizes[k] >= $0.0 && sizes[k] < $0.1 }!
+            bucketTime[b] += seconds(since: r0); bucketBytes[b] += sizes[k]
             mentions += x.mentions.count; actors += x.actors.count; events += x.events.count; claims += x.claims.count
         }
         let readSeconds = seconds(since: t0)
@@ -93,7 +101,10 @@ func runExtractionBenchmark(defaultGazetteer: Gazetteer, world: Gazetteer?, opti
         rows.append(Row(tool: "conflictmap Reader.read", gazetteer: label, names: names.count, mbPerSecond: readRate, matches: mentions))
         print(String(format: "  corpus: %.2f place mentions per KB (%d); %.2f scanner candidates per KB; %d actor mentions, %d events, %d claims",
                      Double(mentions) / (Double(corpus.bytes) / 1000), mentions, Double(candidates) / (Double(corpus.bytes) / 1000), actors, events, claims))
-        print(String(format: "  reader %.1f s (one pass), scanner %.2f s (best of 3)", readSeconds, scanTimes.min()!))
+        print(String(format: "  reader %.1f s (one pass), scanner %.2f s (best of 2)", readSeconds, scanTimes.min()!))
+        print("  reader MB/s by report size: " + buckets.indices.map { b in
+            String(format: "%@ %.1f", buckets[b].2, bucketTime[b] > 0 ? mb(bucketBytes[b]) / bucketTime[b] : 0)
+        }.joined(separator: ", "))
 
         // flashtext with the same names and text.
         if options.flashtext, let script {
@@ -137,7 +148,7 @@ func indexedNames(of gazetteer: Gazetteer) -> [String] {
         for name in own where !name.isEmpty { names.insert(name) }
         for name in all.dropFirst(own.count) where isUsefulAlternate(name, allScripts: allScripts) { names.insert(name) }
     }
-    return names.filter { !$0.contains("\n") && !$0.contains("\r") }.sorted()
+    return names.filter { !$0.contains("\n") && !$0.contains("\r") && !$0.allSatisfy(\.isWhitespace) }.sorted()
 }
 
 func isUsefulAlternate(_ name: String, allScripts: Bool) -> Bool {

@@ -112,7 +112,14 @@ struct WorldGazetteerAmbiguityIsResolvedByContext {
     ])
     func commonWordsAtSentenceStart(text: String) throws {
         let x = try Self.read(text)
-        #expect(x.mentions.map { "\($0.span.text) → \($0.place.id)" } == ["Mayadin → geonames:173480"])
+        let found = x.mentions.map { "\($0.span.text) → \($0.place.id)" }
+        #expect(found == ["Mayadin → geonames:173480"])
+    }
+
+    @Test("A town elsewhere after a preposition of place is still a place")
+    func foreignTownAfterPreposition() throws {
+        let x = try Self.read("Volunteers from Temple joined the fight for Mayadin.")
+        #expect(x.mentions.map { "\($0.span.text) → \($0.place.id)" } == ["Temple → geonames:99100010", "Mayadin → geonames:173480"])
     }
 
     @Test("Common words that are towns elsewhere are not places mid-sentence in lower case", arguments: [
