@@ -151,7 +151,7 @@ struct CorpusBuilder {
         text.reserveCapacity(size + 600)
         text += headline() + "\n\n"
         if rng.chance(0.5) {
-            text += rng.pick(V.datelines) + " — "
+            text += rng.pick(Vocabulary.datelines) + " — "
         }
         while text.utf8.count < size {
             if rng.chance(0.06), !seedParagraphs.isEmpty {
@@ -163,19 +163,19 @@ struct CorpusBuilder {
                     text += sentence()
                 }
             }
-            text += rng.chance(0.03) ? "\n\n" + rng.pick(V.furniture) + "\n\n" : "\n\n"
+            text += rng.chance(0.03) ? "\n\n" + rng.pick(Vocabulary.furniture) + "\n\n" : "\n\n"
         }
         let day = Day(dayNumber: Day(year: 2017, month: 1, day: 1)!.dayNumber + rng.int(365))
-        return Report(document: "generated-\(number).txt", outlet: rng.pick(V.outlets),
+        return Report(document: "generated-\(number).txt", outlet: rng.pick(Vocabulary.outlets),
                       published: ReportedDate(day: day, precision: .day), dateSource: "index", text: text)
     }
 
     mutating func headline() -> String {
         switch rng.int(4) {
-        case 0: return cap(rng.pick(V.actors)) + " " + rng.pick(V.headlineVerbs) + " " + place()
+        case 0: return cap(rng.pick(Vocabulary.actors)) + " " + rng.pick(Vocabulary.headlineVerbs) + " " + place()
         case 1: return "Battle for " + place() + " enters " + rng.pick(["second week", "third day", "final phase", "new stage"])
-        case 2: return cap(rng.pick(V.headlineTopics))
-        default: return "Analysis: " + rng.pick(V.headlineTopics)
+        case 2: return cap(rng.pick(Vocabulary.headlineTopics))
+        default: return "Analysis: " + rng.pick(Vocabulary.headlineTopics)
         }
     }
 
@@ -188,7 +188,7 @@ struct CorpusBuilder {
     /// A place name as written, counted.
     mutating func place() -> String {
         written += 1
-        if rng.chance(0.08) { return rng.pick(V.worldPlaces) }
+        if rng.chance(0.08) { return rng.pick(Vocabulary.worldPlaces) }
         return spelling(pool.pick(&rng))
     }
 
@@ -211,7 +211,7 @@ struct CorpusBuilder {
     mutating func placePhrase() -> String {
         let e = pool.pick(&rng)
         written += 1
-        if rng.chance(0.08) { return rng.pick(V.worldPlaces) }
+        if rng.chance(0.08) { return rng.pick(Vocabulary.worldPlaces) }
         let name = spelling(e)
         switch e.kind {
         case .village, .town, .locality:
@@ -230,28 +230,28 @@ struct CorpusBuilder {
     }
 
     mutating func placeSentence() -> String {
-        let actor = rng.pick(V.actors)
+        let actor = rng.pick(Vocabulary.actors)
         switch rng.int(12) {
         case 0, 1:
-            return "\(rng.pick(V.timesCap)), \(actor) \(rng.pick(V.verbs)) \(placePhrase())\(rng.pick(V.attributions))."
+            return "\(rng.pick(Vocabulary.timesCap)), \(actor) \(rng.pick(Vocabulary.verbs)) \(placePhrase())\(rng.pick(Vocabulary.attributions))."
         case 2, 3:
-            return cap(actor) + " \(rng.pick(V.verbs)) \(placePhrase()) \(rng.pick(V.times))\(rng.pick(V.attributions))."
+            return cap(actor) + " \(rng.pick(Vocabulary.verbs)) \(placePhrase()) \(rng.pick(Vocabulary.times))\(rng.pick(Vocabulary.attributions))."
         case 4:
-            return cap(actor) + " \(rng.pick(V.verbs)) \(placePhrase()), \(distance()) \(rng.pick(V.directions)) of \(place()), \(rng.pick(V.times))."
+            return cap(actor) + " \(rng.pick(Vocabulary.verbs)) \(placePhrase()), \(distance()) \(rng.pick(Vocabulary.directions)) of \(place()), \(rng.pick(Vocabulary.times))."
         case 5:
-            return "Fighting \(rng.pick(["raged", "continued", "intensified", "eased"])) \(rng.pick(V.times)) around \(placePhrase()), where \(actor) \(rng.pick(V.verbs)) \(rng.pick(V.objects))."
+            return "Fighting \(rng.pick(["raged", "continued", "intensified", "eased"])) \(rng.pick(Vocabulary.times)) around \(placePhrase()), where \(actor) \(rng.pick(Vocabulary.verbs)) \(rng.pick(Vocabulary.objects))."
         case 6:
-            return cap(actor) + " said they had \(rng.pick(V.participles)) \(placePhrase()) and \(rng.int(2...90)) nearby villages \(rng.pick(V.times))."
+            return cap(actor) + " said they had \(rng.pick(Vocabulary.participles)) \(placePhrase()) and \(rng.int(2...90)) nearby villages \(rng.pick(Vocabulary.times))."
         case 7:
-            return "\(place()) lies \(distance()) \(rng.pick(V.directions)) of \(place()), on the \(rng.pick(["eastern", "western", "northern", "southern", "other"])) bank of the Euphrates."
+            return "\(place()) lies \(distance()) \(rng.pick(Vocabulary.directions)) of \(place()), on the \(rng.pick(["eastern", "western", "northern", "southern", "other"])) bank of the Euphrates."
         case 8:
-            return "Residents of \(place()) told \(rng.pick(V.outlets)) that \(rng.pick(V.clauses))."
+            return "Residents of \(place()) told \(rng.pick(Vocabulary.outlets)) that \(rng.pick(Vocabulary.clauses))."
         case 9:
-            return "\(rng.pick(["Airstrikes", "Air strikes", "Russian jets", "Coalition warplanes", "Artillery shells"])) hit \(place()) and \(place()) \(rng.pick(V.times)), killing at least \(rng.int(2...60)) \(rng.pick(["civilians", "people", "fighters", "militants"]))\(rng.pick(V.attributions))."
+            return "\(rng.pick(["Airstrikes", "Air strikes", "Russian jets", "Coalition warplanes", "Artillery shells"])) hit \(place()) and \(place()) \(rng.pick(Vocabulary.times)), killing at least \(rng.int(2...60)) \(rng.pick(["civilians", "people", "fighters", "militants"]))\(rng.pick(Vocabulary.attributions))."
         case 10:
             return "The road linking \(place()) to \(place()) \(rng.pick(["remains closed", "was cut", "reopened to traffic", "is now under government control", "was mined by the retreating militants"]))."
         default:
-            return cap(actor) + " \(rng.pick(V.verbs)) \(placePhrase()) from the \(rng.pick(["north", "south", "east", "west", "south-west", "desert"])) after \(rng.pick(V.gerunds)), \(rng.pick(V.speakers)) said."
+            return cap(actor) + " \(rng.pick(Vocabulary.verbs)) \(placePhrase()) from the \(rng.pick(["north", "south", "east", "west", "south-west", "desert"])) after \(rng.pick(Vocabulary.gerunds)), \(rng.pick(Vocabulary.speakers)) said."
         }
     }
 
@@ -264,26 +264,26 @@ struct CorpusBuilder {
 
     mutating func plainSentence() -> String {
         switch rng.int(9) {
-        case 0, 1: return cap(rng.pick(V.speakers)) + " \(rng.pick(V.reportVerbs)) that \(rng.pick(V.clauses))."
-        case 2: return "“\(cap(rng.pick(V.clauses))),” \(person()), \(rng.pick(V.roles)), \(rng.pick(["said", "told reporters", "said on Twitter", "told \(rng.pick(V.outlets))"]))."
-        case 3: return cap(rng.pick(V.clauses)) + ", \(rng.pick(V.speakers)) \(rng.pick(["said", "added", "warned", "claimed"]))."
-        case 4: return "\(person()) \(rng.pick(V.reportVerbs)) that \(rng.pick(V.clauses)), adding that \(rng.pick(V.clauses))."
-        case 5: return cap(rng.pick(V.orgs)) + " has \(rng.pick(["lost", "gained", "sent", "deployed", "withdrawn", "trained"])) \(rng.int(2...40)) \(rng.pick(["hundred", "thousand"])) \(rng.pick(["fighters", "advisers", "troops", "vehicles"])) since \(rng.int(2011...2017))."
-        case 6: return rng.pick(V.standalone)
-        case 7: return "\(rng.pick(V.timesCap)), \(rng.pick(V.clauses)), \(rng.pick(V.speakers)) said."
-        default: return "Asked about \(rng.pick(V.topics)), \(person()) said: “\(cap(rng.pick(V.clauses))).”"
+        case 0, 1: return cap(rng.pick(Vocabulary.speakers)) + " \(rng.pick(Vocabulary.reportVerbs)) that \(rng.pick(Vocabulary.clauses))."
+        case 2: return "“\(cap(rng.pick(Vocabulary.clauses))),” \(person()), \(rng.pick(Vocabulary.roles)), \(rng.pick(["said", "told reporters", "said on Twitter", "told \(rng.pick(Vocabulary.outlets))"]))."
+        case 3: return cap(rng.pick(Vocabulary.clauses)) + ", \(rng.pick(Vocabulary.speakers)) \(rng.pick(["said", "added", "warned", "claimed"]))."
+        case 4: return "\(person()) \(rng.pick(Vocabulary.reportVerbs)) that \(rng.pick(Vocabulary.clauses)), adding that \(rng.pick(Vocabulary.clauses))."
+        case 5: return cap(rng.pick(Vocabulary.orgs)) + " has \(rng.pick(["lost", "gained", "sent", "deployed", "withdrawn", "trained"])) \(rng.int(2...40)) \(rng.pick(["hundred", "thousand"])) \(rng.pick(["fighters", "advisers", "troops", "vehicles"])) since \(rng.int(2011...2017))."
+        case 6: return rng.pick(Vocabulary.standalone)
+        case 7: return "\(rng.pick(Vocabulary.timesCap)), \(rng.pick(Vocabulary.clauses)), \(rng.pick(Vocabulary.speakers)) said."
+        default: return "Asked about \(rng.pick(Vocabulary.topics)), \(person()) said: “\(cap(rng.pick(Vocabulary.clauses))).”"
         }
     }
 
     mutating func person() -> String {
-        rng.pick(V.firstNames) + " " + rng.pick(V.lastNames)
+        rng.pick(Vocabulary.firstNames) + " " + rng.pick(Vocabulary.lastNames)
     }
 
     func cap(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
 }
 
 /// The generator's vocabulary.
-enum V {
+enum Vocabulary {
     static let actors = [
         "Syrian troops", "the Syrian army", "government forces", "pro-regime forces", "Assad's forces", "regime forces",
         "Syrian government forces", "the Tiger Forces", "the SDF", "the Syrian Democratic Forces", "U.S.-backed fighters",
