@@ -209,8 +209,9 @@ public enum NameNormalizer {
     }
 }
 
-extension String {
-    var trimmingWhitespace: String {
+extension StringProtocol {
+    /// Without leading and trailing white space.
+    public var trimmingWhitespace: String {
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s = s.dropFirst() }
         while let l = s.last, l.isWhitespace { s = s.dropLast() }

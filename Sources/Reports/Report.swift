@@ -118,7 +118,7 @@ public enum ReportReader {
         var out: [String: IndexEntry] = [:]
         var columns: [String: Int] = [:]
         for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: true).enumerated() {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmed }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingWhitespace }
             if n == 0 {
                 for (i, f) in fields.enumerated() { columns[f.lowercased()] = i }
                 continue

@@ -1,12 +1,4 @@
 extension StringProtocol {
-    /// Without leading and trailing white space.
-    var trimmed: String {
-        var s = Substring(self)
-        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
-        while let l = s.last, l.isWhitespace { s = s.dropLast() }
-        return String(s)
-    }
-
     /// Without leading and trailing punctuation.
     var trimmingPunctuation: String {
         var s = Substring(self)

@@ -1,3 +1,4 @@
+import Places
 /// The structure of a report's text at the byte level: lines, the page furniture among
 /// them, paragraphs and sentences, each with code-point offsets for outputs.
 struct TextLayout {
@@ -140,7 +141,7 @@ struct TextLayout {
 
     /// A heading: no sentence-final punctuation and most longer words capitalised.
     static func isTitleLine(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        let s = String(decoding: line, as: UTF8.self).trimmed
+        let s = String(decoding: line, as: UTF8.self).trimmingWhitespace
         guard let last = s.last, last != "." else { return false }
         let words = s.split(whereSeparator: { $0 == " " || $0 == "-" }).filter { w in w.count > 3 && w.first!.isLetter }
         guard !words.isEmpty, words.count <= 20 else { return false }
@@ -160,7 +161,7 @@ struct TextLayout {
     ]
 
     static func isFurniture(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        let s = String(decoding: line, as: UTF8.self).trimmed
+        let s = String(decoding: line, as: UTF8.self).trimmingWhitespace
         let lower = s.lowercased()
         let phrases = ["your email address will not be published", "required fields are marked", "contributed to this report",
                        "all rights reserved", "click here to", "sign up for our", "share this article", "follow us on"]
