@@ -4,40 +4,6 @@ import Geography
 import Places
 import Reports
 
-/// Options for commands that read reports.
-struct ReportOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("Report files, directories of .txt reports, or - for standard input. Default: the seeds/ shipped with conflictmap.", valueName: "path"))
-    var paths: [String] = []
-
-    @Option(help: ArgumentHelp("Publication date for reports that have none in index.tsv or a 'date YYYY-MM-DD' line.", valueName: "YYYY-MM-DD"))
-    var date: String?
-
-    func validate() throws {
-        if let date, Day(iso: date) == nil { throw ValidationError("--date '\(date)' is not a date YYYY-MM-DD") }
-    }
-
-    /// The reports that could be read; each unreadable one is reported on stderr.
-    func read() throws -> (reports: [Report], failures: Int) {
-        try ReportOptions.read(paths: paths, date: date)
-    }
-
-    static func read(paths given: [String], date: String?) throws -> (reports: [Report], failures: Int) {
-        var paths = given
-        if paths.isEmpty {
-            do { paths = [try GazetteerLocator.bundledSeedsDirectory()] } catch { throw CLIFailure.input(error.description) }
-        }
-        var reports: [Report] = []
-        var failures = 0
-        for result in ReportReader.read(paths: paths, date: date.flatMap { Day(iso: $0) }) {
-            switch result {
-            case .success(let r): reports.append(r)
-            case .failure(let e): Console.error(e.description); failures += 1
-            }
-        }
-        return (reports, failures)
-    }
-}
-
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Read reports: the places they name (with offsets), the actors, the events (who did what where and when) and the claims.",

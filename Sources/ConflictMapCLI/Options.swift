@@ -1,6 +1,8 @@
 import ArgumentParser
 import Geography
 import Places
+import Reports
+import Territory
 
 /// Options every command that looks up places shares.
 struct GazetteerOptions: ParsableArguments {
@@ -54,5 +56,59 @@ struct ResolvedPoint {
             o["precision"] = .string(place.precision.rawValue)
         }
         return .object(o)
+    }
+}
+
+/// Options for commands that read reports.
+struct ReportOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp("Report files, directories of .txt reports, or - for standard input. Default: the seeds/ shipped with conflictmap.", valueName: "path"))
+    var paths: [String] = []
+
+    @Option(help: ArgumentHelp("Publication date for reports that have none in index.tsv or a 'date YYYY-MM-DD' line.", valueName: "YYYY-MM-DD"))
+    var date: String?
+
+    func validate() throws {
+        if let date, Day(iso: date) == nil { throw ValidationError("--date '\(date)' is not a date YYYY-MM-DD") }
+    }
+
+    /// The reports that could be read; each unreadable one is reported on stderr.
+    func read() throws -> (reports: [Report], failures: Int) {
+        try ReportOptions.read(paths: paths, date: date)
+    }
+
+    static func read(paths given: [String], date: String?) throws -> (reports: [Report], failures: Int) {
+        var paths = given
+        if paths.isEmpty {
+            do { paths = [try GazetteerLocator.bundledSeedsDirectory()] } catch { throw CLIFailure.input(error.description) }
+        }
+        var reports: [Report] = []
+        var failures = 0
+        for result in ReportReader.read(paths: paths, date: date.flatMap { Day(iso: $0) }) {
+            switch result {
+            case .success(let r): reports.append(r)
+            case .failure(let e): Console.error(e.description); failures += 1
+            }
+        }
+        return (reports, failures)
+    }
+}
+
+/// The territory data a command needs: the river line and the control scenario.
+struct TerritoryOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("A control scenario file (TSV: place faction since radius_km polygon source note). Default: the gazetteer's control-2017-09-01.tsv.", valueName: "file"))
+    var scenario: String?
+
+    func river(_ gazetteer: Gazetteer) throws -> RiverLine {
+        guard let directory = gazetteer.dataDirectory else { throw CLIFailure.data("the gazetteer has no data directory with euphrates.geojson") }
+        do { return try RiverLine.load(directory: directory) } catch { throw CLIFailure.data(error.description) }
+    }
+
+    func loadScenario(_ gazetteer: Gazetteer) throws -> Scenario {
+        let path = scenario ?? (gazetteer.dataDirectory ?? "Gazetteer") + "/control-2017-09-01.tsv"
+        do {
+            let s = try Scenario.load(path: path, gazetteer: gazetteer)
+            for w in s.warnings { Console.error("warning: " + w) }
+            return s
+        } catch { throw CLIFailure.data(error.description) }
     }
 }

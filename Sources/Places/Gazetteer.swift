@@ -98,7 +98,7 @@ public struct Gazetteer: Sendable {
 
     /// Skips codes (IATA "DEZ", ICAO "OSDZ") and, outside `allScripts` countries, names in
     /// non-Latin scripts (anything beyond Latin Extended, bar apostrophe-like marks).
-    static func isUsefulAlternate(_ name: UnsafeBufferPointer<UInt8>, allScripts: Bool) -> Bool {
+    public static func isUsefulAlternate(_ name: UnsafeBufferPointer<UInt8>, allScripts: Bool) -> Bool {
         if name.isEmpty { return false }
         if name.count <= 4, name.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }) { return false }
         if allScripts { return true }
@@ -176,10 +176,10 @@ public struct Gazetteer: Sendable {
         geonames?.forEachName(body)
         let rows = geonames?.count ?? 0
         for (row, place) in amendedRows {
-            for name in place.aliases { var u = Array(name.utf8); u.withUnsafeBufferPointer { body(row, $0) } }
+            for name in place.aliases { let u = Array(name.utf8); u.withUnsafeBufferPointer { body(row, $0) } }
         }
         for (k, place) in extraPlaces.enumerated() {
-            for name in place.allNames { var u = Array(name.utf8); u.withUnsafeBufferPointer { body(rows + k, $0) } }
+            for name in place.allNames { let u = Array(name.utf8); u.withUnsafeBufferPointer { body(rows + k, $0) } }
         }
     }
 }

@@ -95,6 +95,14 @@ public enum NameNormalizer {
 
     /// The name with only the `enabled` rules applied: for explaining which rules a match
     /// needs (the hot path is `NameKeyBuilder`, which applies all of them).
+    /// The name up to case, diacritics and separators only: how it is spelled, for telling
+    /// a name written as itself from one reached through the spelling rules.
+    public static func spelling(_ name: String) -> String {
+        form(name.trimmingWhitespace, enabled: spellingRules)
+    }
+
+    private static let spellingRules: Set<NameRule> = [.caseFolding, .diacritics, .separators]
+
     static func form(_ name: String, enabled: Set<NameRule>) -> String {
         var words: [[UInt8]] = []
         var separators: [[UInt8]] = []

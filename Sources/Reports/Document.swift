@@ -22,9 +22,6 @@ struct Document {
     var actors: [ActorMention] = []
     /// People named in the report and the actor they speak for ("Abu Khawla" → sdf).
     var people: [UInt64: Actor] = [:]
-    /// Keys of names that are people's names in this report.
-    var personNames: Set<String> = []
-    var context = ResolutionContext.region
     let gazetteer: Gazetteer
 
     init(report: Report, text: UnsafeBufferPointer<UInt8>, scanner: NameScanner, gazetteer: Gazetteer) {
@@ -102,8 +99,11 @@ struct Document {
         var k = i - 1
         while k >= 0, tokens[k + 1].gapBefore != .other, Lexicon.determiners.contains(lower[k]) { k -= 1 }
         guard k >= 0, tokens[k + 1].gapBefore != .other else { return false }
-        return ["in", "at", "near", "from", "to", "into", "outside", "inside", "toward", "towards", "around"].map(Lexicon.hash).contains(lower[k])
+        return Document.locativePrepositions.contains(lower[k])
     }
+
+    static let locativePrepositions: Set<UInt64> = Set(["in", "at", "near", "from", "to", "into", "outside", "inside", "toward",
+                                                        "towards", "around"].map(Lexicon.hash))
 
     /// Longest phrase of `table` starting at token `i`, as (last token, value).
     func phrase<V>(at i: Int, in table: Lexicon.PhraseTable<V>) -> (Int, V)? {

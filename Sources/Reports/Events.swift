@@ -47,6 +47,8 @@ extension Document {
     static let skippable: Set<UInt64> = Set(["finally", "already", "swiftly", "reportedly", "also", "just", "have", "has", "had",
                                              "been", "recently", "allegedly", "then", "now", "successfully", "quickly", "more",
                                              "they", "it", "be", "soon", "eventually", "finally"].map(Lexicon.hash))
+    /// First words of the passive strike phrases ("came under attack", "were hit", "was hit").
+    static let passiveStarts: Set<UInt64> = Set(["came", "were", "was"].map(Lexicon.hash))
     static let coordinators: Set<UInt64> = Set(["and", "or", "with", "by", "from", "backed", "against", "between", "plus"].map(Lexicon.hash))
     static let joiners: Set<UInt64> = Set(["and", "the", "parts", "part", "of", "as", "well", "including", "more", "recently",
                                            "village", "villages", "town", "towns", "city"].map(Lexicon.hash))
@@ -71,8 +73,7 @@ extension Document {
             if let (last, action) = phrase(at: i, in: Lexicon.actionWords) {
                 // "were hit with an attack ..., targeting our units in X": one strike.
                 if action == .strike, out.last?.action == .strike { i = last + 1; continue }
-                let passive = ["came under attack", "were hit", "was hit"].map { Lexicon.phrase($0).words.first! }.contains(lower[i])
-                    && action == .strike
+                let passive = action == .strike && Document.passiveStarts.contains(lower[i])
                 out.append(Trigger(action: action, first: i, last: last, passive: passive)); i = last + 1; continue
             }
             i += 1

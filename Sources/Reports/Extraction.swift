@@ -33,8 +33,6 @@ public struct PlaceMention: Sendable {
     public var span: TextSpan
     /// Index of the sentence it is in.
     public var sentence: Int
-    /// Byte range in the report's UTF-8.
-    var bytes: Range<Int>
     var tokens: ClosedRange<Int>
 }
 
@@ -103,8 +101,6 @@ public struct Extraction: Sendable {
     public var actors: [ActorMention]
     public var events: [Event]
     public var claims: [Claim]
-    /// The sentences, as spans.
-    public var sentences: [TextSpan]
 
     /// Each distinct place mentioned, in order of first mention, with its mentions.
     public var places: [(place: Place, mentions: [PlaceMention])] {

@@ -14,8 +14,12 @@ enum Lexicon {
     }
 
     static func hash(_ word: String) -> UInt64 {
-        var utf8 = Array(word.utf8)
-        return utf8.withUnsafeMutableBufferPointer { hash(UnsafeBufferPointer($0)) }
+        var h: UInt64 = 0xcbf29ce484222325
+        for var b in word.utf8 {
+            if b >= 0x41 && b <= 0x5A { b += 0x20 }
+            h = (h ^ UInt64(b)) &* 0x100000001b3
+        }
+        return h
     }
 
     /// A phrase as words: its lower-case hashes, and the words that must match in case

@@ -26,8 +26,7 @@ public final class Reader {
             document.bindPeople()
             let events = document.findEvents(resolveGeneric: { self.resolveGeneric($0, in: document) })
             let claims = document.findClaims(resolveGeneric: { self.resolveGeneric($0, in: document) })
-            return Extraction(report: report, mentions: document.mentions, actors: document.actors, events: events,
-                              claims: claims, sentences: document.layout.sentences.map { document.span(bytes: $0.start..<$0.end) })
+            return Extraction(report: report, mentions: document.mentions, actors: document.actors, events: events, claims: claims)
         }
     }
 
@@ -68,11 +67,10 @@ public final class Reader {
         }
         // Context from the names that can mean one place only.
         var countries: [String: Double] = [:], provinces: [String: Double] = [:]
-        var namesByCountry: [String: Set<String>] = [:]
         var lat = 0.0, lon = 0.0, points = 0
         for r in raw where r.candidates.count == 1 {
             let p = r.candidates[0]
-            if let c = p.country { countries[c, default: 0] += 1; namesByCountry[c, default: []].insert(r.key) }
+            if let c = p.country { countries[c, default: 0] += 1 }
             if let pr = p.province { provinces[pr, default: 0] += 1 }
             if p.kind != .country, p.kind != .river, p.kind != .province, p.kind != .region {
                 lat += p.coordinate.latitude; lon += p.coordinate.longitude; points += 1
@@ -85,8 +83,7 @@ public final class Reader {
         var context = ResolutionContext.region
         for (c, w) in normalised(countries) { context.countries[c] = max(context.countries[c] ?? 0, w) }
         context.provinces = normalised(provinces)
-        if points > 0 { context.near = try? Coordinate(latitude: lat / Double(points), longitude: lon / Double(points)) }
-        d.context = context
+        if points > 0 { context.near = Coordinate(latitude: lat / Double(points), longitude: lon / Double(points)) }
 
         for (k, r) in raw.enumerated() {
             // "X in Y", "X, Y": Y's province or country chooses among X's.
@@ -95,11 +92,8 @@ public final class Reader {
                 let between = d.string(bytes: d.tokens[r.last].end..<d.tokens[raw[k + 1].first].start).lowercased()
                 if between == ", " || between == " in " || between == " of " { hint = raw[k + 1].candidates.first }
             }
-            let best = r.candidates.max { a, b in
-                let sa = gazetteer.score(a, context: context) + bonus(a, hint: hint, preferProvince: r.preferProvince)
-                let sb = gazetteer.score(b, context: context) + bonus(b, hint: hint, preferProvince: r.preferProvince)
-                return sa != sb ? sa < sb : a.id > b.id
-            }!
+            let scored = r.candidates.map { ($0, gazetteer.score($0, context: context) + bonus($0, hint: hint, preferProvince: r.preferProvince)) }
+            let best = scored.max { a, b in a.1 != b.1 ? a.1 < b.1 : a.0.id > b.0.id }!.0
             if r.lowercase && !gazetteer.isCurated(best) { continue }
             // Outside Syria and Iraq a town that nobody curated must be written as its own name
             // (not reached through an alternate name or a spelling rule: "Russian" is not
@@ -110,19 +104,17 @@ public final class Reader {
             let home = best.country.map { ResolutionContext.region.countries[$0] != nil } ?? true
             if !home, best.kind != .country, !gazetteer.isCurated(best) {
                 let written = d.string(bytes: d.tokens[r.first].start..<d.tokens[r.last].end)
-                let plain = { (x: String) in NameNormalizer.stages(x).first { $0.rule == .separators }?.form ?? x }
                 let firstWord = d.lower[r.first]
                 let wordLike = Lexicon.leftNeighbours.contains(firstWord) || Lexicon.commonWords.contains(firstWord)
                     || Document.demonyms.contains(firstWord) || written.count <= 3 || d.isUncertainCase(r.first)
-                if plain(written) != plain(best.name) || wordLike { continue }
+                if wordLike || NameNormalizer.spelling(written) != NameNormalizer.spelling(best.name) { continue }
                 if (best.population ?? 0) < 100_000, !d.followsLocativePreposition(r.first) { continue }
             }
             var end = d.tokens[r.last].end
             // "U.S.": the initialism's last dot belongs to it.
             if r.last > r.first, d.tokens[r.last].gapBefore == .abbreviation, end < d.text.count, d.text[end] == UInt8(ascii: ".") { end += 1 }
             d.mentions.append(PlaceMention(place: best, span: d.span(bytes: d.tokens[r.first].start..<end),
-                                           sentence: d.tokenSentence[r.first], bytes: d.tokens[r.first].start..<end,
-                                           tokens: r.first...r.last))
+                                           sentence: d.tokenSentence[r.first], tokens: r.first...r.last))
         }
     }
 

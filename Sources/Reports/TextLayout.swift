@@ -160,21 +160,57 @@ struct TextLayout {
         "continue", "reading", "skip", "to", "main", "watch", "live", "video", "videos", "photos", "gallery", "tags:",
     ]
 
+    /// Phrases of page chrome that mark a line wherever they stand in it (all ASCII, lower case).
+    static let furniturePhrases: [[UInt8]] = ["your email address will not be published", "required fields are marked",
+                                              "contributed to this report", "all rights reserved", "click here to",
+                                              "sign up for our", "share this article", "follow us on"].map { Array($0.utf8) }
+
+    /// Every line is asked, so the test runs on bytes and builds Strings only for the
+    /// short lines that can be chrome words alone.
     static func isFurniture(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        let s = String(decoding: line, as: UTF8.self).trimmingWhitespace
-        let lower = s.lowercased()
-        let phrases = ["your email address will not be published", "required fields are marked", "contributed to this report",
-                       "all rights reserved", "click here to", "sign up for our", "share this article", "follow us on"]
-        if phrases.contains(where: { lower.contains($0) }) { return true }
-        var words = lower.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-        words = words.filter { $0 != "•" && $0 != "|" && $0 != "·" && $0 != "-" }
+        if furniturePhrases.contains(where: { containsIgnoringASCIICase(line, $0) }) { return true }
+        // Words between spaces and tabs, bullets and bars left out.
+        var words: [Range<Int>] = []
+        var i = 0
+        while i < line.count {
+            while i < line.count, line[i] == 0x20 || line[i] == 0x09 || line[i] == 0x0D { i += 1 }
+            let start = i
+            while i < line.count, line[i] != 0x20, line[i] != 0x09, line[i] != 0x0D { i += 1 }
+            guard i > start else { continue }
+            let w = UnsafeBufferPointer(rebasing: line[start..<i])
+            let isBullet = w.elementsEqual([0xE2, 0x80, 0xA2]) || w.elementsEqual([0x7C]) || w.elementsEqual([0xC2, 0xB7]) || w.elementsEqual([0x2D])
+            if !isBullet { words.append(start..<i) }
+        }
         if words.isEmpty { return false }
-        // Hashtag lines (#Syria #ISIS), "Source: RT" credit lines.
-        if words.allSatisfy({ $0.hasPrefix("#") }) { return true }
-        if words.count <= 4, words[0] == "source:" || words[0] == "sources:" || words[0] == "photo:" || words[0] == "image:" { return true }
-        if words.count <= 2, words[0] == "by" { return false }
+        // Hashtag lines (#Syria #ISIS).
+        if words.allSatisfy({ line[$0.lowerBound] == UInt8(ascii: "#") }) { return true }
         if words.count > 6 { return false }
-        return words.allSatisfy { furnitureWords.contains($0.trimmingPunctuation) }
+        let lower = words.map { String(decoding: UnsafeBufferPointer(rebasing: line[$0]), as: UTF8.self).lowercased() }
+        // "Source: RT" credit lines.
+        if lower.count <= 4, lower[0] == "source:" || lower[0] == "sources:" || lower[0] == "photo:" || lower[0] == "image:" { return true }
+        if lower.count <= 2, lower[0] == "by" { return false }
+        return lower.allSatisfy { furnitureWords.contains($0.trimmingPunctuation) }
+    }
+
+    static func containsIgnoringASCIICase(_ text: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard needle.count <= text.count, let first = needle.first else { return false }
+        var i = 0
+        while i + needle.count <= text.count {
+            var c = text[i]
+            if c >= 0x41 && c <= 0x5A { c += 0x20 }
+            if c == first {
+                var k = 1
+                while k < needle.count {
+                    var t = text[i + k]
+                    if t >= 0x41 && t <= 0x5A { t += 0x20 }
+                    if t != needle[k] { break }
+                    k += 1
+                }
+                if k == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// Byte offset of the first byte that is not valid UTF-8, or nil.

@@ -138,7 +138,7 @@ func runExtractionBenchmark(defaultGazetteer: Gazetteer, world: Gazetteer?, opti
 /// The names the gazetteer's index holds: every place's canonical name, ASCII name and
 /// curated aliases, and its GeoNames alternate names that the index keeps (Latin script,
 /// or any script for Syria and Iraq; no all-capital codes of four characters or fewer):
-/// the rule of `Gazetteer.isUsefulAlternate`, repeated here since it is internal.
+/// `Gazetteer.isUsefulAlternate`.
 func indexedNames(of gazetteer: Gazetteer) -> [String] {
     var names: Set<String> = []
     for place in gazetteer.allPlaces {
@@ -146,26 +146,11 @@ func indexedNames(of gazetteer: Gazetteer) -> [String] {
         let all = gazetteer.lookupNames(of: place)
         let allScripts = place.country == "SY" || place.country == "IQ"
         for name in own where !name.isEmpty { names.insert(name) }
-        for name in all.dropFirst(own.count) where isUsefulAlternate(name, allScripts: allScripts) { names.insert(name) }
+        for name in all.dropFirst(own.count) where Array(name.utf8).withUnsafeBufferPointer({ Gazetteer.isUsefulAlternate($0, allScripts: allScripts) }) {
+            names.insert(name)
+        }
     }
     return names.filter { !$0.contains("\n") && !$0.contains("\r") && !$0.allSatisfy(\.isWhitespace) }.sorted()
-}
-
-func isUsefulAlternate(_ name: String, allScripts: Bool) -> Bool {
-    let u = Array(name.utf8)
-    if u.isEmpty { return false }
-    if u.count <= 4, u.allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }) { return false }
-    if allScripts { return true }
-    var i = 0
-    while i < u.count {
-        let b = u[i]
-        if b < 0x80 { i += 1; continue }
-        if b >= 0xC3 && b <= 0xCB { i += 2; continue }
-        if b == 0xE1, i + 1 < u.count, u[i + 1] >= 0xB8, u[i + 1] <= 0xBB { i += 3; continue }
-        if b == 0xE2, i + 2 < u.count, u[i + 1] == 0x80, u[i + 2] == 0x98 || u[i + 2] == 0x99 { i += 3; continue }
-        return false
-    }
-    return true
 }
 
 // MARK: flashtext

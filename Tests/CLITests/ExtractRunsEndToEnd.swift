@@ -164,34 +164,5 @@ struct ExtractRunsEndToEnd {
 
 /// Runs the built `conflictmap` with `input` on its standard input.
 func conflictmapReading(input: String, _ arguments: [String], timeout: TimeInterval = 120) throws -> Run {
-    let binary = try #require(ConflictMapBinary.url, "cannot find the conflictmap executable; build with `swift build --build-tests`")
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    var env = ProcessInfo.processInfo.environment
-    env.removeValue(forKey: "CONFLICTMAP_GAZETTEER")
-    process.environment = env
-    process.currentDirectoryURL = FileManager.default.temporaryDirectory
-    let stdin = Pipe(), out = Pipe(), err = Pipe()
-    process.standardInput = stdin
-    process.standardOutput = out
-    process.standardError = err
-    signal(SIGPIPE, SIG_IGN)  // the child may exit without reading its input
-    try process.run()
-    stdin.fileHandleForWriting.write(Data(input.utf8))
-    try stdin.fileHandleForWriting.close()
-    let group = DispatchGroup()
-    let outData = DataBox(), errData = DataBox()
-    DispatchQueue.global().async(group: group) { outData.data = out.fileHandleForReading.readDataToEndOfFile() }
-    DispatchQueue.global().async(group: group) { errData.data = err.fileHandleForReading.readDataToEndOfFile() }
-    let timedOut = group.wait(timeout: .now() + timeout) == .timedOut
-    if timedOut { process.terminate() }
-    process.waitUntilExit()
-    group.wait()
-    return Run(status: process.terminationStatus, stdout: String(decoding: outData.data, as: UTF8.self),
-               stderr: String(decoding: errData.data, as: UTF8.self), timedOut: timedOut,
-               signaled: process.terminationReason == .uncaughtSignal)
+    try conflictmap(arguments, input: input, timeout: timeout)
 }
-
-/// A pipe's bytes, written by one reader thread and read after it is joined.
-private final class DataBox: @unchecked Sendable { var data = Data() }

@@ -81,8 +81,9 @@ private final class Collected: @unchecked Sendable {
 
 /// Runs the built `conflictmap` with `arguments`, in a scratch working directory (so the
 /// bundled gazetteer must be found next to the binary), without an inherited
-/// CONFLICTMAP_GAZETTEER unless `environment` sets one.
-func conflictmap(_ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 120) throws -> Run {
+/// CONFLICTMAP_GAZETTEER unless `environment` sets one. With `input`, that text is its
+/// standard input (else /dev/null).
+func conflictmap(_ arguments: [String], environment: [String: String] = [:], input: String? = nil, timeout: TimeInterval = 120) throws -> Run {
     let binary = try #require(ConflictMapBinary.url, "cannot find the conflictmap executable; build with `swift build --build-tests`")
     let process = Process()
     process.executableURL = binary
@@ -95,7 +96,8 @@ func conflictmap(_ arguments: [String], environment: [String: String] = [:], tim
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err
-    process.standardInput = FileHandle.nullDevice
+    let stdin = Pipe()
+    process.standardInput = input == nil ? FileHandle.nullDevice : stdin
 
     let stdout = Collected(), stderr = Collected()
     let readers = DispatchGroup()
@@ -104,6 +106,11 @@ func conflictmap(_ arguments: [String], environment: [String: String] = [:], tim
     let finished = DispatchSemaphore(value: 0)
     process.terminationHandler = { _ in finished.signal() }
     try process.run()
+    if let input {
+        signal(SIGPIPE, SIG_IGN)  // the child may exit without reading its input
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+    }
     var timedOut = false
     if finished.wait(timeout: .now() + timeout) == .timedOut {
         timedOut = true
