@@ -142,9 +142,9 @@ struct Document {
             guard tokenSentence[i] >= 0, let (last, actor) = phrase(at: i, in: Lexicon.actors) else { i += 1; continue }
             // "Military Council" is the SDF's when a place name precedes it: take the name too.
             var first = i
-            if (actor == .sdf && lower[i] == Lexicon.hash("military")) {
+            if actor == .sdf && lower[i] == Lexicon.hash("military") {
                 var k = i - 1
-                while k >= 0, tokens[k + 1].gapBefore != .other, tokens[k].initial == .upper || tokens[k].isArticle || tokens[k].initial == .lower && tokens[k].isArticle { k -= 1 }
+                while k >= 0, tokens[k + 1].gapBefore != .other, tokens[k].initial == .upper || tokens[k].isArticle { k -= 1 }
                 if k + 1 < i { first = k + 1; for b in first..<i { blocked.insert(b) } }
             }
             actors.append(ActorMention(actor: actor, span: span(bytes: tokens[first].start..<tokens[last].end), sentence: tokenSentence[i], tokens: first...last))

@@ -1,7 +1,5 @@
 import Dispatch
-#if canImport(Glibc)
-import Glibc
-#endif
+import FoundationEssentials
 import Places
 
 /// Reads many reports on all cores: one `Reader` per task over a shared `NameTable`,
@@ -9,7 +7,7 @@ import Places
 public enum ReaderPool {
     public static func read(_ reports: [Report], gazetteer: Gazetteer, table: NameTable? = nil) async -> [Extraction] {
         let table = table ?? NameTable(gazetteer)
-        let workers = max(1, min(reports.count, activeProcessorCount()))
+        let workers = max(1, min(reports.count, ProcessInfo.processInfo.activeProcessorCount))
         if workers <= 1 {
             let reader = Reader(gazetteer: gazetteer, table: table)
             return reports.map(reader.read)
@@ -40,12 +38,4 @@ public enum ReaderPool {
     }
 
     private final class ResultBox: @unchecked Sendable { var value: [Extraction] = [] }
-
-    static func activeProcessorCount() -> Int {
-        #if canImport(Glibc)
-        return Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-        #else
-        return 4
-        #endif
-    }
 }

@@ -34,9 +34,9 @@ public enum ZoneRule: String, Sendable, CaseIterable {
     /// an entry's radius_km when larger), on its own bank of the Euphrates. Ground farther
     /// from any held place is `unknown`.
     case voronoi
-    /// Each held place claims a disc of its reach on its own bank, nothing more; where discs
-    /// of two factions meet, the nearer place wins (the Voronoi split). Sparser than
-    /// `voronoi` only where places are far apart; kept for maps that must not extrapolate.
+    /// Each held place claims the disc of its reach on its own bank, with no Voronoi split:
+    /// where discs of two factions overlap, contested ground and declared zones keep it, then
+    /// factions in name order. For maps that should show reach, not a partition.
     case reach
 
     /// Default reach of a held place, in km.
