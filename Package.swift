@@ -28,8 +28,8 @@ let package = Package(
         .target(name: "Reports", dependencies: ["Geography", "Geodesy", "Places"]),
         // The territory model: the Euphrates line, control scenarios, zones (GEOS), claim checks.
         .target(name: "Territory", dependencies: ["Geography", "Topology", "Geodesy", "Places", "Reports"]),
-        // The emitters: GeoJSON, JSON, CSV and SVG outputs.
-        .target(name: "Emitters", dependencies: ["Geography", "Geodesy", "Places", "Reports", "Territory"]),
+        // The emitters: GeoJSON, JSON, CSV and SVG outputs, and the maps (scene, projection, layout).
+        .target(name: "Emitters", dependencies: ["Geography", "Topology", "Geodesy", "Places", "Reports", "Territory"]),
         // The command line, as a library so tests can parse arguments in-process.
         .target(name: "ConflictMapCLI", dependencies: [
             "Geography", "Topology", "Geodesy", "Places", "Reports", "Territory", "Emitters",

@@ -19,7 +19,7 @@ public struct ConflictMap: ParsableCommand {
         2 unreadable or invalid data files; 64 usage errors.
         """,
         version: "0.1.0",
-        subcommands: [Locate.self, Distance.self, Side.self, Extract.self, Check.self, Holder.self, Zones.self]
+        subcommands: [Map.self, Locate.self, Distance.self, Side.self, Extract.self, Check.self, Holder.self, Zones.self]
     )
 
     public init() {}

@@ -91,9 +91,14 @@ public enum ExtractionEncoding {
 
     /// One row per event, ACLED-like columns.
     public static func csv(_ extractions: [Extraction]) -> String {
+        csv(events: extractions.flatMap(\.events))
+    }
+
+    /// One row per event, in the order given.
+    public static func csv(events: [Event]) -> String {
         var out = "event_date,date_precision,actor,action,place,place_id,province,country,latitude,longitude,geo_precision,target,relation,source,document,quote\n"
-        for x in extractions {
-            for e in x.events {
+        do {
+            for e in events {
                 let row: [String] = [
                     e.date?.description ?? "", e.date?.precision.rawValue ?? "", e.actor.rawValue, e.action.rawValue, e.place.name,
                     e.place.id, e.place.province ?? "", e.place.country ?? "",

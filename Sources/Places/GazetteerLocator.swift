@@ -79,4 +79,9 @@ extension GazetteerLocator {
         }
         return seeds
     }
+
+    /// The `maps/` directory next to the bundled seeds: where `map` writes by default.
+    public static func bundledMapsDirectory() throws(GazetteerError) -> String {
+        parent(of: try bundledSeedsDirectory()) + "/maps"
+    }
 }

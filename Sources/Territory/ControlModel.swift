@@ -58,11 +58,14 @@ public struct ControlModel: Sendable {
         }
     }
 
-    /// The days on which an event changes who holds something, in order.
+    /// The days on which an event changes who holds something, in order: a report that
+    /// only repeats who already held a place does not make a new map.
     public var changeDays: [Day] {
-        var days: [Day] = []
-        for e in events where !days.contains(e.date!.latestDay) { days.append(e.date!.latestDay) }
-        return days.sorted()
+        let days = Set(events.map { $0.date!.latestDay }).sorted()
+        return days.filter { day in
+            let before = Dictionary(state(asOf: day.adding(days: -1)).map { ($0.place.id, $0.factions) }) { a, _ in a }
+            return state(asOf: day).contains { before[$0.place.id] != $0.factions }
+        }
     }
 
     /// Every held place as of the end of `day`, in scenario order then event order.
