@@ -43,5 +43,6 @@ let package = Package(
         .testTarget(name: "PlacesTests", dependencies: ["Places", "Geography", "Geodesy", "Topology"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Places", "Geography", "Emitters"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: ["ConflictMapCLI"]),
+        .testTarget(name: "MapsTests", dependencies: ["Emitters", "Territory", "Reports", "Places", "Geography", "Geodesy", "Topology"]),
     ]
 )

@@ -95,9 +95,8 @@ struct Map: ParsableCommand {
         let files: [(name: String, contents: String)]
         do {
             let zoneBuilder = try ZoneBuilder(gazetteer: gazetteer, river: river)
-            let base = try BaseLayers.load(gazetteer: gazetteer, river: river)
-            let builder = MapSceneBuilder(zoneBuilder: zoneBuilder, base: base, model: model, extractions: extractions, rule: rule)
-            files = try MapRun.render(days: days, builder: builder, formats: formats)
+            files = try MapRun.render(days: days, gazetteer: gazetteer, river: river, zoneBuilder: zoneBuilder, model: model,
+                                      extractions: extractions, rule: rule, formats: formats)
         } catch let e as CLIFailure {
             throw e
         } catch {
@@ -123,28 +122,47 @@ struct Map: ParsableCommand {
     }
 }
 
-/// Renders every day's files, the days in parallel (each task with its own PROJ context).
+/// Renders every day's files on all cores: first the base layers alongside each day's
+/// zones (the two costly parts, independent of each other), then each day's scene and
+/// files. Every task makes its own GEOS and PROJ contexts.
 enum MapRun {
-    static func render(days: [(day: Day, names: [String])], builder: MapSceneBuilder, formats: [Map.Format]) throws -> [(name: String, contents: String)] {
+    static func render(days: [(day: Day, names: [String])], gazetteer: Gazetteer, river: RiverLine, zoneBuilder: ZoneBuilder,
+                       model: ControlModel, extractions: [Extraction], rule: ZoneRule, formats: [Map.Format]) throws -> [(name: String, contents: String)] {
+        let zones = ParallelResults<ZoneMap>(count: days.count)
+        let base = ParallelResults<(BaseLayers, SVGMap)>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: days.count + 1) { i in
+            if i == days.count {
+                base.set(0, Result {
+                    let layers = try BaseLayers.load(gazetteer: gazetteer, river: river)
+                    return (layers, try SVGMap(base: layers))
+                })
+            } else {
+                zones.set(i, Result { try zoneBuilder.build(model.state(asOf: days[i].day), day: days[i].day, rule: rule) })
+            }
+        }
+        let (layers, svg) = try base.values[0]!.get()
+        let builder = MapSceneBuilder(zoneBuilder: zoneBuilder, base: layers, model: model, extractions: extractions, rule: rule)
         let results = ParallelResults<[(String, String)]>(count: days.count)
         DispatchQueue.concurrentPerform(iterations: days.count) { i in
-            results.set(i, Result { try MapRun.files(for: days[i], builder: builder, formats: formats) })
+            results.set(i, Result {
+                let scene = try builder.scene(asOf: days[i].day, zones: try zones.values[i]!.get())
+                return try MapRun.files(for: scene, names: days[i].names, svg: svg, formats: formats)
+            })
         }
         var files: [(name: String, contents: String)] = []
         for r in results.values { files += try r!.get().map { (name: $0.0, contents: $0.1) } }
         return files
     }
 
-    static func files(for day: (day: Day, names: [String]), builder: MapSceneBuilder, formats: [Map.Format]) throws -> [(String, String)] {
-        let scene = try builder.scene(asOf: day.day)
+    static func files(for scene: MapScene, names: [String], svg: SVGMap, formats: [Map.Format]) throws -> [(String, String)] {
         var out: [(String, String)] = []
         for f in formats {
             let contents: String = switch f {
             case .geojson: MapGeoJSON.collection(scene).serialized() + "\n"
-            case .svg: try SVGMap.render(scene)
+            case .svg: try svg.render(scene)
             case .csv: ExtractionEncoding.csv(events: scene.events.map(\.event))
             }
-            for name in day.names { out.append(("\(name).\(f.rawValue)", contents)) }
+            for name in names { out.append(("\(name).\(f.rawValue)", contents)) }
         }
         return out
     }

@@ -5,8 +5,9 @@ import Territory
 /// One map as one RFC 7946 FeatureCollection: every feature has a `layer` (`zone`,
 /// `front`, `border`, `river`, `deconfliction_line`, `place`, `event`), the properties a
 /// GIS styles by (`faction`, and the simplestyle-spec `fill`, `stroke`, `marker-color`),
-/// and places and events carry their provenance. Deterministic: the same scene gives
-/// the same bytes.
+/// and places and events carry their provenance. Lists a GIS must keep in one column
+/// (`between`, `factions`) are `;`-separated strings: GeoPackage has no list type.
+/// Deterministic: the same scene gives the same bytes.
 public enum MapGeoJSON {
     public static func collection(_ scene: MapScene) -> JSONValue {
         let asOf = JSONValue.string(scene.asOf.description)
@@ -21,7 +22,7 @@ public enum MapGeoJSON {
         }
         for f in scene.zones.fronts {
             features.append(Feature(shape: f.shape, properties: [
-                "layer": "front", "between": .array([.string(f.factions.0), .string(f.factions.1)]),
+                "layer": "front", "between": .string(f.factions.0 + ";" + f.factions.1),
                 "length_km": .fixed(f.lengthKilometres, decimals: 1), "as_of": asOf,
                 "stroke": .string(MapStyle.frontColour), "stroke-width": 2,
             ]))
@@ -30,10 +31,12 @@ public enum MapGeoJSON {
             "layer": "border", "level": "country", "name": "Country borders",
             "source": "Natural Earth 10m admin-0 (public domain)", "stroke": .string(MapStyle.borderColour), "stroke-width": 1.5,
         ]))
-        features.append(Feature(shape: scene.base.provinceLines, properties: [
-            "layer": "border", "level": "province", "name": "Syrian governorate borders",
-            "source": "OCHA/UNCS Syria COD-AB 2020 (simplified to 0.0005 degrees)", "stroke": .string(MapStyle.provinceColour), "stroke-width": 0.75,
-        ]))
+        for p in scene.base.provinces {
+            features.append(Feature(shape: p.shape, properties: [
+                "layer": "border", "level": "province", "id": .string(p.id), "name": .string(p.name),
+                "source": .string(p.source), "stroke": .string(MapStyle.provinceColour), "stroke-width": 0.75,
+            ]))
+        }
         for r in scene.base.rivers {
             features.append(Feature(shape: r.shape, properties: [
                 "layer": "river", "id": .string(r.id), "name": .string(r.name), "source": .string(r.source),
@@ -66,7 +69,7 @@ public enum MapGeoJSON {
         var o: [String: JSONValue] = [
             "layer": "place", "id": .string(p.place.id), "name": .string(p.place.name), "kind": .string(p.place.kind.rawValue),
             "precision": .string(p.place.precision.rawValue),
-            "faction": .string(p.holder), "factions": .array(p.factions.map(JSONValue.string)), "holder_basis": .string(p.basis),
+            "faction": .string(p.holder), "factions": .string(p.factions.joined(separator: ";")), "holder_basis": .string(p.basis),
             "as_of": asOf,
             "sources": .array(p.sources.map { s in
                 var o: [String: JSONValue] = ["kind": .string(s.kind), "faction": .string(s.faction.rawValue), "date": .string(s.date.description),

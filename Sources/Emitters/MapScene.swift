@@ -25,8 +25,9 @@ public struct BaseLayers: Sendable {
     public var countries: [Layer]
     /// Country borders as lines (shared borders once).
     public var countryBorders: Shape
-    /// Syria's province borders as lines.
-    public var provinceLines: Shape
+    /// Syria's provinces' borders, one line shape per province (shared borders appear
+    /// in both: named lines serve a GIS better than one merged tangle).
+    public var provinces: [Layer]
     /// The Euphrates and the Khabur as drawn rivers.
     public var rivers: [Layer]
     /// The Euphrates line the model uses as the deconfliction line.
@@ -52,14 +53,15 @@ public struct BaseLayers: Sendable {
         // Neighbours share their border lines vertex for vertex: the union draws each once.
         // The union nodes the lines into two-point pieces: merge them back into runs.
         let countryBorders = try Shape.collection(borders).unaryUnion().intersection(with: frame).lineMerged()
-        var provinceBoundaries: [Shape] = []
-        for province in provinces {
+        var provinceLayers: [Layer] = []
+        for province in provinces.sorted(by: { $0.name < $1.name }) {
             guard let shape = shapes[province.id], let box = shape.boundingBox, box.intersects(cut) else { continue }
-            provinceBoundaries.append(try shape.boundary())
+            // The COD-AB lines are drawn at 1:250k; 0.0005° (about 50 m) keeps every bend
+            // a map of this scale can show and a fraction of the vertices.
+            let line = try shape.boundary().intersection(with: frame).lineMerged().simplified(tolerance: 0.0005, preservingTopology: false)
+            guard !line.lines.isEmpty else { continue }
+            provinceLayers.append(Layer(id: province.id, name: province.name, shape: .multiLineString(line.lines), source: "OCHA/UNCS Syria COD-AB 2020 (simplified to 0.0005 degrees)"))
         }
-        // The COD-AB lines are drawn at 1:250k; 0.0005° (about 50 m) keeps every bend a
-        // map of this scale can show and a fifth of the vertices.
-        let provinceLines = try Shape.collection(provinceBoundaries).unaryUnion().intersection(with: frame).lineMerged().simplified(tolerance: 0.0005)
         var riverLayers: [Layer] = []
         for river in rivers {
             guard let shape = shapes[river.id] else { continue }
@@ -68,7 +70,7 @@ public struct BaseLayers: Sendable {
         }
         let line = try river.shape.intersection(with: frame).lineMerged()
         return BaseLayers(view: view, cut: cut, countries: countryLayers, countryBorders: .multiLineString(countryBorders.lines),
-                          provinceLines: .multiLineString(provinceLines.lines), rivers: riverLayers,
+                          provinces: provinceLayers, rivers: riverLayers,
                           deconflictionLine: .multiLineString(line.lines))
     }
 }
@@ -79,6 +81,8 @@ public struct MapPlace: Sendable {
         public var document: String
         public var outlet: String?
         public var span: TextSpan
+
+        public init(document: String, outlet: String?, span: TextSpan) { self.document = document; self.outlet = outlet; self.span = span }
     }
 
     public var place: Place
@@ -175,8 +179,13 @@ public struct MapSceneBuilder: Sendable {
     }
 
     public func scene(asOf day: Day) throws -> MapScene {
+        try scene(asOf: day, zones: zoneBuilder.build(model.state(asOf: day), day: day, rule: rule))
+    }
+
+    /// A day's scene around zones computed ahead (the costly part, which a caller may
+    /// run in parallel with loading the base layers).
+    public func scene(asOf day: Day, zones: ZoneMap) throws -> MapScene {
         let holdings = model.state(asOf: day)
-        let zones = try zoneBuilder.build(holdings, day: day, rule: rule)
         let view = base.cut
 
         var mentions: [String: [MapPlace.Mention]] = [:]

@@ -13,19 +13,73 @@ import Topology
 /// projection on the left, legend, numbered event list and credits on the right.
 /// Every place and event carries a `<title>` and `data-*` provenance; all text is
 /// escaped. Deterministic: the same scene gives the same bytes.
-public enum SVGMap {
+public struct SVGMap: Sendable {
     public static let pageWidth = 1123.0
     public static let pageHeight = 794.0
     /// The map's frame and the side panel, in page pixels.
     public static let mapBox = PixelBox(x: 20, y: 78, width: 720, height: 672)
     public static let panelBox = PixelBox(x: 760, y: 78, width: 343, height: 672)
 
-    public static func render(_ scene: MapScene) throws -> String {
-        try render(scene, frame: MapFrame(view: scene.base.view, frame: mapBox))
+    /// The base layers, drawn once for all the pages of a run: under the zones (land)
+    /// and over them (borders, rivers, the deconfliction line).
+    let underZones: String
+    let overZones: String
+    /// Where each neighbour's name goes.
+    let countryLabels: [CountryLabel]
+    let view: BoundingBox
+
+    struct CountryLabel: Sendable {
+        var text: String
+        var x: Double, y: Double
     }
 
-    public static func render(_ scene: MapScene, frame: MapFrame) throws -> String {
-        var page = Page(scene: scene, frame: frame)
+    public init(base: BaseLayers) throws {
+        let frame = try MapFrame(view: base.view, frame: SVGMap.mapBox)
+        view = base.view
+        var under = "<g id=\"countries\" stroke=\"none\">\n"
+        for c in base.countries {
+            let fill = c.id == "syria" ? MapStyle.landColour : MapStyle.neighbourColour
+            under += "<path data-country=\"\(SVGText.escape(c.id))\" fill=\"\(fill)\" fill-rule=\"evenodd\" d=\"\(try Page.path(c.shape, frame: frame))\"/>\n"
+        }
+        underZones = under + "</g>\n"
+        var over = "<g id=\"province-borders\" fill=\"none\" stroke=\"\(MapStyle.provinceColour)\" stroke-width=\"0.8\">\n"
+        for p in base.provinces {
+            over += "<path data-province=\"\(SVGText.escape(p.id))\" d=\"\(try Page.path(p.shape, frame: frame, preservingTopology: false))\"/>\n"
+        }
+        over += "</g>\n"
+        over += "<path id=\"country-borders\" fill=\"none\" stroke=\"\(MapStyle.borderColour)\" stroke-width=\"1.6\" stroke-linejoin=\"round\" d=\"\(try Page.path(base.countryBorders, frame: frame, preservingTopology: false))\"/>\n"
+        over += "<g id=\"rivers\" fill=\"none\" stroke=\"\(MapStyle.riverColour)\" stroke-linejoin=\"round\" stroke-linecap=\"round\">\n"
+        for r in base.rivers {
+            over += "<path data-river=\"\(SVGText.escape(r.id))\" stroke-width=\"\(r.id == "euphrates" ? "2.4" : "1.4")\" d=\"\(try Page.path(r.shape, frame: frame, preservingTopology: false))\"><title>\(SVGText.escape(r.name))</title></path>\n"
+        }
+        over += "</g>\n"
+        // The deconfliction line follows the river: dashed in its own colour on top of
+        // the blue, so both read.
+        over += "<path id=\"deconfliction-line\" fill=\"none\" stroke=\"\(MapStyle.deconflictionColour)\" stroke-width=\"1.3\" stroke-dasharray=\"7 5\" d=\"\(try Page.path(base.deconflictionLine, frame: frame, preservingTopology: false))\"><title>Euphrates deconfliction line (September 2017)</title></path>\n"
+        overZones = over
+        var labels: [CountryLabel] = []
+        for c in base.countries where c.id != "syria" {
+            if let anchor = try SVGMap.countryLabelAnchor(c, frame: frame) { labels.append(CountryLabel(text: c.name.uppercased(), x: anchor.x, y: anchor.y)) }
+        }
+        countryLabels = labels
+    }
+
+    /// Where a neighbour's name goes: inside the part of it the frame shows.
+    static func countryLabelAnchor(_ c: BaseLayers.Layer, frame: MapFrame) throws -> (x: Double, y: Double)? {
+        let m = SVGMap.mapBox.inset(by: 30)
+        var corners: [Coordinate] = []
+        for (x, y) in [(m.x, m.y), (m.maxX, m.y), (m.maxX, m.maxY), (m.x, m.maxY)] { corners.append(try frame.coordinate(x: x, y: y)) }
+        let visible = try c.shape.intersection(with: .polygon(Polygon(exterior: corners + [corners[0]])))
+        guard let biggest = visible.polygons.max(by: { Page.ringArea($0.exterior) < Page.ringArea($1.exterior) }),
+              let point = try Shape.polygon(biggest).pointOnSurface() else { return nil }
+        return try frame.point(point)
+    }
+
+    /// One scene as a page. Each call makes its own projection: pages can be drawn on
+    /// several threads at once.
+    public func render(_ scene: MapScene) throws -> String {
+        let frame = try MapFrame(view: view, frame: SVGMap.mapBox)
+        var page = Page(scene: scene, frame: frame, base: self)
         try page.draw()
         return page.out
     }
@@ -35,13 +89,15 @@ public enum SVGMap {
 struct Page {
     let scene: MapScene
     let frame: MapFrame
+    let base: SVGMap
     var out = ""
     /// Boxes labels and symbols must keep clear of, inside the map.
     var taken: [PixelBox] = []
 
-    init(scene: MapScene, frame: MapFrame) {
+    init(scene: MapScene, frame: MapFrame, base: SVGMap) {
         self.scene = scene
         self.frame = frame
+        self.base = base
     }
 
     mutating func draw() throws {
@@ -95,12 +151,8 @@ struct Page {
         out += "<g id=\"map\" clip-path=\"url(#map-clip)\">\n"
         let m = SVGMap.mapBox
         out += "<rect x=\"\(n(m.x))\" y=\"\(n(m.y))\" width=\"\(n(m.width))\" height=\"\(n(m.height))\" fill=\"\(MapStyle.neighbourColour)\"/>\n"
-        out += "<g id=\"countries\" stroke=\"none\">\n"
-        for c in scene.base.countries {
-            let fill = c.id == "syria" ? MapStyle.landColour : MapStyle.neighbourColour
-            out += "<path data-country=\"\(esc(c.id))\" fill=\"\(fill)\" fill-rule=\"evenodd\" d=\"\(try path(c.shape))\"/>\n"
-        }
-        out += "</g>\n<g id=\"zones\" stroke-width=\"0.6\" fill-rule=\"evenodd\">\n"
+        out += base.underZones
+        out += "<g id=\"zones\" stroke-width=\"0.6\" fill-rule=\"evenodd\">\n"
         // Unknown ground is not drawn: the land shows through.
         for z in scene.zones.zones where z.faction != "unknown" {
             let fill = z.faction == "contested" ? "url(#hatch-contested)" : MapStyle.colour(z.faction)
@@ -110,19 +162,10 @@ struct Page {
             out += "<title>\(esc(MapStyle.name(z.faction))): \(formatDecimal(z.areaSquareKilometres, decimals: 0)) km\u{00B2}</title></path>\n"
         }
         out += "</g>\n"
-        out += "<path id=\"province-borders\" fill=\"none\" stroke=\"\(MapStyle.provinceColour)\" stroke-width=\"0.8\" stroke-dasharray=\"5 2 1 2\" d=\"\(try path(scene.base.provinceLines))\"/>\n"
-        out += "<path id=\"country-borders\" fill=\"none\" stroke=\"\(MapStyle.borderColour)\" stroke-width=\"1.6\" stroke-linejoin=\"round\" d=\"\(try path(scene.base.countryBorders))\"/>\n"
-        out += "<g id=\"rivers\" fill=\"none\" stroke=\"\(MapStyle.riverColour)\" stroke-linejoin=\"round\" stroke-linecap=\"round\">\n"
-        for r in scene.base.rivers {
-            out += "<path data-river=\"\(esc(r.id))\" stroke-width=\"\(r.id == "euphrates" ? "2.4" : "1.4")\" d=\"\(try path(r.shape))\"><title>\(esc(r.name))</title></path>\n"
-        }
-        out += "</g>\n"
-        // The deconfliction line follows the river: dashed in its own colour on top of
-        // the blue, so both read.
-        out += "<path id=\"deconfliction-line\" fill=\"none\" stroke=\"\(MapStyle.deconflictionColour)\" stroke-width=\"1.3\" stroke-dasharray=\"7 5\" d=\"\(try path(scene.base.deconflictionLine))\"><title>Euphrates deconfliction line (September 2017)</title></path>\n"
+        out += base.overZones
         out += "<g id=\"fronts\" fill=\"none\" stroke=\"\(MapStyle.frontColour)\" stroke-width=\"2.2\" stroke-linecap=\"round\" stroke-linejoin=\"round\">\n"
         for f in scene.zones.fronts {
-            out += "<path data-between=\"\(esc(f.factions.0)) \(esc(f.factions.1))\" d=\"\(try path(f.shape))\"><title>Front: \(esc(MapStyle.name(f.factions.0))) / \(esc(MapStyle.name(f.factions.1))), \(formatDecimal(f.lengthKilometres, decimals: 1)) km</title></path>\n"
+            out += "<path data-between=\"\(esc(f.factions.0)) \(esc(f.factions.1))\" d=\"\(try path(f.shape, preservingTopology: false))\"><title>Front: \(esc(MapStyle.name(f.factions.0))) / \(esc(MapStyle.name(f.factions.1))), \(formatDecimal(f.lengthKilometres, decimals: 1)) km</title></path>\n"
         }
         out += "</g>\n"
         out += "</g>\n"
@@ -143,14 +186,12 @@ struct Page {
         let arrowBox = PixelBox(x: m.maxX - 52, y: m.y + 10, width: 42, height: 58)
         taken += [scaleBox, arrowBox]
         var labels = ""
-        for c in scene.base.countries where c.id != "syria" {
-            guard let anchor = try countryLabelAnchor(c) else { continue }
-            let text = c.name.uppercased()
-            let width = SVGText.width(text, size: 13, bold: true) + 4 * Double(text.count)
-            let box = PixelBox(x: anchor.x - width / 2, y: anchor.y - 13, width: width, height: 17)
+        for c in base.countryLabels {
+            let width = SVGText.width(c.text, size: 13, bold: true) + 4 * Double(c.text.count)
+            let box = PixelBox(x: c.x - width / 2, y: c.y - 13, width: width, height: 17)
             guard m.inset(by: 4).contains(box), !taken.contains(where: { $0.intersects(box) }) else { continue }
             taken.append(box)
-            labels += "<text x=\"\(n(anchor.x))\" y=\"\(n(anchor.y))\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"bold\" letter-spacing=\"4\" fill=\"#8c8579\" data-bbox=\"\(n(box.x)) \(n(box.y)) \(n(box.width)) \(n(box.height))\">\(esc(text))</text>\n"
+            labels += "<text x=\"\(n(c.x))\" y=\"\(n(c.y))\" text-anchor=\"middle\" font-size=\"13\" font-weight=\"bold\" letter-spacing=\"4\" fill=\"#8c8579\" data-bbox=\"\(n(box.x)) \(n(box.y)) \(n(box.width)) \(n(box.height))\">\(esc(c.text))</text>\n"
         }
 
         // Dots: every drawn place, so labels and symbols keep off all of them.
@@ -235,17 +276,6 @@ struct Page {
                 + " fill=\"#111\" data-place=\"\(esc(d.place.place.id))\" data-bbox=\"\(n(box.x)) \(n(box.y)) \(n(box.width)) \(n(box.height))\">\(esc(text))</text>\n"
         }
         return ""
-    }
-
-    /// Where a neighbour's name goes: inside the part of it the frame shows.
-    func countryLabelAnchor(_ c: BaseLayers.Layer) throws -> (x: Double, y: Double)? {
-        let m = SVGMap.mapBox.inset(by: 30)
-        var corners: [Coordinate] = []
-        for (x, y) in [(m.x, m.y), (m.maxX, m.y), (m.maxX, m.maxY), (m.x, m.maxY)] { corners.append(try frame.coordinate(x: x, y: y)) }
-        let visible = try c.shape.intersection(with: .polygon(Polygon(exterior: corners + [corners[0]])))
-        guard let biggest = visible.polygons.max(by: { Page.ringArea($0.exterior) < Page.ringArea($1.exterior) }),
-              let point = try Shape.polygon(biggest).pointOnSurface() else { return nil }
-        return try frame.point(point)
     }
 
     func placeElement(_ p: MapPlace, x: Double, y: Double, r: Double) -> String {
@@ -510,11 +540,11 @@ struct Page {
     }
 
     /// An SVG path of a shape's rings and lines, projected. The shape is first
-    /// simplified (GEOS, keeping topology) to half a pixel, then points closer than 0.4
-    /// px to the last one kept are dropped: invisible, and they were most of the bytes.
-    func path(_ shape: Shape) throws -> String {
+    /// simplified with GEOS to half a pixel, then points closer than 0.4 px to the last
+    /// one kept are dropped: invisible, and they were most of the bytes.
+    static func path(_ shape: Shape, frame: MapFrame, preservingTopology: Bool = true) throws -> String {
         let halfPixelDegrees = 0.5 / frame.scale / 111_320
-        let shape = try shape.simplified(tolerance: halfPixelDegrees)
+        let shape = try shape.simplified(tolerance: halfPixelDegrees, preservingTopology: preservingTopology)
         var d = ""
         func run(_ ring: [Coordinate], close: Bool) throws {
             var lastX = Double.nan, lastY = Double.nan
@@ -536,6 +566,10 @@ struct Page {
         }
         for line in shape.lines { try run(line, close: false) }
         return d
+    }
+
+    func path(_ shape: Shape, preservingTopology: Bool = true) throws -> String {
+        try Page.path(shape, frame: frame, preservingTopology: preservingTopology)
     }
 
     static func ringArea(_ ring: [Coordinate]) -> Double { abs(GeoJSON.signedArea2(ring)) }

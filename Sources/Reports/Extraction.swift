@@ -25,6 +25,8 @@ public enum Action: String, CaseIterable, Sendable, Codable {
 public struct TextSpan: Hashable, Sendable {
     public var start: Int, end: Int
     public var text: String
+
+    public init(start: Int, end: Int, text: String) { self.start = start; self.end = end; self.text = text }
 }
 
 /// A place named in a report.

@@ -25,17 +25,26 @@ public enum ReaderPool {
         }
     }
 
-    /// The same, for synchronous callers (the command line).
+    /// The same, for synchronous callers (the command line, tests), on Dispatch threads:
+    /// waiting on a Task from a thread of Swift's cooperative pool would deadlock once
+    /// every pool thread waits, so this never enters the pool.
     public static func read(_ reports: [Report], gazetteer: Gazetteer, table: NameTable? = nil) -> [Extraction] {
-        let box = ResultBox()
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            box.value = await read(reports, gazetteer: gazetteer, table: table)
-            done.signal()
+        let table = table ?? NameTable(gazetteer)
+        let workers = max(1, min(reports.count, ProcessInfo.processInfo.activeProcessorCount))
+        // One slot per report, each written by exactly one worker: no lock needed.
+        let slots = UnsafeMutableBufferPointer<Extraction?>.allocate(capacity: reports.count)
+        slots.initialize(repeating: nil)
+        defer { slots.deinitialize(); slots.deallocate() }
+        let shared = SlotsBox(slots)
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            let reader = Reader(gazetteer: gazetteer, table: table)
+            for i in stride(from: w, to: reports.count, by: workers) { shared.slots[i] = reader.read(reports[i]) }
         }
-        done.wait()
-        return box.value
+        return slots.map { $0! }
     }
 
-    private final class ResultBox: @unchecked Sendable { var value: [Extraction] = [] }
+    private struct SlotsBox: @unchecked Sendable {
+        let slots: UnsafeMutableBufferPointer<Extraction?>
+        init(_ slots: UnsafeMutableBufferPointer<Extraction?>) { self.slots = slots }
+    }
 }
