@@ -119,9 +119,15 @@ public struct ZoneBuilder: Sendable {
             var ground = ZoneBuilder.disc(site.place.coordinate, kilometres: reach)
             if site.radiusKilometres == nil, let cell = cells[site.place.id] { ground = try ground.intersection(with: cell) }
             let bank = try river.bank(of: site.place.coordinate, place: site.place)
-            if bank.bank == .east { ground = try ground.intersection(with: east) }
-            if bank.bank == .west { ground = try ground.intersection(with: west) }
-            ground = try ground.intersection(with: region)
+            // A bank is the region cut by the river: ground that reaches the river is cut
+            // by its bank, other ground by the region only (the same result, and the
+            // bank's 1,500-vertex edge is not overlaid for nothing).
+            let reachesRiver = bank.distanceMeters < reach * 1000 + RiverLine.accuracyMeters
+            switch bank.bank {
+            case .east where reachesRiver: ground = try ground.intersection(with: east)
+            case .west where reachesRiver: ground = try ground.intersection(with: west)
+            default: ground = try ground.intersection(with: region)
+            }
             if site.radiusKilometres != nil || site.isContested { priority[faction, default: []].append(ground) } else { byFaction[faction, default: []].append(ground) }
         }
         // Contested ground and declared zones first, then the rest; no overlaps.

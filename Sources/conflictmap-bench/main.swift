@@ -6,7 +6,7 @@ import Places
 // Speed figures for the README and issue notes. Run with:
 //   swift run -c release conflictmap-bench [--world PATH] [--only SECTION[,SECTION]]
 //       [--corpus-mb N] [--no-flashtext]
-// Sections: names (gazetteer load, resolution, keys), geodesics, process, extraction.
+// Sections: names (gazetteer load, resolution, keys), geodesics, process, extraction, maps.
 // Times are medians of several runs on this machine; compare ratios within one run.
 
 func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
@@ -26,7 +26,7 @@ func measure(_ label: String, runs: Int = 5, _ body: () throws -> Void) rethrows
 let arguments = CommandLine.arguments
 var worldPath: String?
 if let i = arguments.firstIndex(of: "--world"), i + 1 < arguments.count { worldPath = arguments[i + 1] }
-var sections: Set<String> = ["names", "geodesics", "process", "extraction"]
+var sections: Set<String> = ["names", "geodesics", "process", "extraction", "maps"]
 if let i = arguments.firstIndex(of: "--only"), i + 1 < arguments.count {
     let wanted = Set(arguments[i + 1].split(separator: ",").map(String.init))
     guard wanted.isSubset(of: sections) else {
@@ -147,4 +147,14 @@ if FileManager.default.isExecutableFile(atPath: binary.path) {
 if sections.contains("extraction") {
     if let worldPath, world == nil { world = try Gazetteer.load(directory: directory, geonamesFile: worldPath) }
     try runExtractionBenchmark(defaultGazetteer: gazetteer, world: world, options: extractionOptions)
+}
+
+// The main job as a user runs it: `conflictmap map` on the seeds and on 1,000 reports.
+if sections.contains("maps") {
+    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("conflictmap")
+    if FileManager.default.isExecutableFile(atPath: binary.path) {
+        try mapBench(binary: binary, seeds: try GazetteerLocator.bundledSeedsDirectory())
+    } else {
+        print("maps: build conflictmap first (swift build -c release)")
+    }
 }
