@@ -141,6 +141,11 @@ struct TextLayout {
 
     /// A heading: no sentence-final punctuation and most longer words capitalised.
     static func isTitleLine(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Most lines are prose ending in a full stop: answer those from the bytes. (After an
+        // ASCII byte the dot is a character of its own; after other bytes it may not be.)
+        var e = line.count
+        while e > 0, line[e - 1] == 0x20 || (line[e - 1] >= 0x09 && line[e - 1] <= 0x0D) { e -= 1 }
+        if e > 0, line[e - 1] == UInt8(ascii: "."), e == 1 || line[e - 2] < 0x80 { return false }
         let s = String(decoding: line, as: UTF8.self).trimmingWhitespace
         guard let last = s.last, last != "." else { return false }
         let words = s.split(whereSeparator: { $0 == " " || $0 == "-" }).filter { w in w.count > 3 && w.first!.isLetter }
@@ -168,23 +173,22 @@ struct TextLayout {
     /// Every line is asked, so the test runs on bytes and builds Strings only for the
     /// short lines that can be chrome words alone.
     static func isFurniture(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        if furniturePhrases.contains(where: { containsIgnoringASCIICase(line, $0) }) { return true }
-        // Words between spaces and tabs, bullets and bars left out.
-        var words: [Range<Int>] = []
-        var i = 0
-        while i < line.count {
-            while i < line.count, line[i] == 0x20 || line[i] == 0x09 || line[i] == 0x0D { i += 1 }
-            let start = i
-            while i < line.count, line[i] != 0x20, line[i] != 0x09, line[i] != 0x0D { i += 1 }
-            guard i > start else { continue }
-            let w = UnsafeBufferPointer(rebasing: line[start..<i])
-            let isBullet = w.elementsEqual([0xE2, 0x80, 0xA2]) || w.elementsEqual([0x7C]) || w.elementsEqual([0xC2, 0xB7]) || w.elementsEqual([0x2D])
-            if !isBullet { words.append(start..<i) }
+        // Words between spaces and tabs, bullets and bars left out. A first pass counts them
+        // without keeping them: most lines are paragraphs of many words.
+        var count = 0
+        var hashtags = true
+        forEachWord(line) { start, _ in
+            count += 1
+            if line[start] != UInt8(ascii: "#") { hashtags = false }
         }
-        if words.isEmpty { return false }
+        // No words: nothing for a phrase to match either.
+        if count == 0 { return false }
         // Hashtag lines (#Syria #ISIS).
-        if words.allSatisfy({ line[$0.lowerBound] == UInt8(ascii: "#") }) { return true }
-        if words.count > 6 { return false }
+        if hashtags { return true }
+        if containsFurniturePhrase(line) { return true }
+        if count > 6 { return false }
+        var words: [Range<Int>] = []
+        forEachWord(line) { start, end in words.append(start..<end) }
         let lower = words.map { String(decoding: UnsafeBufferPointer(rebasing: line[$0]), as: UTF8.self).lowercased() }
         // "Source: RT" credit lines.
         if lower.count <= 4, lower[0] == "source:" || lower[0] == "sources:" || lower[0] == "photo:" || lower[0] == "image:" { return true }
@@ -192,26 +196,58 @@ struct TextLayout {
         return lower.allSatisfy { furnitureWords.contains($0.trimmingPunctuation) }
     }
 
-    static func containsIgnoringASCIICase(_ text: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard needle.count <= text.count, let first = needle.first else { return false }
+    /// Calls `body` with the byte range of each word of `line` that is not a bullet or bar.
+    @inline(__always)
+    private static func forEachWord(_ line: UnsafeBufferPointer<UInt8>, _ body: (Int, Int) -> Void) {
         var i = 0
-        while i + needle.count <= text.count {
-            var c = text[i]
-            if c >= 0x41 && c <= 0x5A { c += 0x20 }
-            if c == first {
-                var k = 1
-                while k < needle.count {
-                    var t = text[i + k]
-                    if t >= 0x41 && t <= 0x5A { t += 0x20 }
-                    if t != needle[k] { break }
-                    k += 1
-                }
-                if k == needle.count { return true }
-            }
-            i += 1
+        while i < line.count {
+            while i < line.count, line[i] == 0x20 || line[i] == 0x09 || line[i] == 0x0D { i += 1 }
+            let start = i
+            while i < line.count, line[i] != 0x20, line[i] != 0x09, line[i] != 0x0D { i += 1 }
+            guard i > start else { continue }
+            let n = i - start
+            let isBullet = (n == 3 && line[start] == 0xE2 && line[start + 1] == 0x80 && line[start + 2] == 0xA2)
+                || (n == 1 && (line[start] == 0x7C || line[start] == 0x2D)) || (n == 2 && line[start] == 0xC2 && line[start + 1] == 0xB7)
+            if !isBullet { body(start, i) }
         }
-        return false
     }
+
+    /// Whether any of `furniturePhrases` occurs in the line, ignoring ASCII case. Every
+    /// line is asked, so one pass tries phrases only where the two bytes at hand start one.
+    static func containsFurniturePhrase(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = line.count
+        guard n >= shortestFurniturePhrase else { return false }
+        return furniturePhraseStarts.withUnsafeBufferPointer { starts in
+            var i = 0
+            while i + shortestFurniturePhrase <= n {
+                let pair = Int(asciiLowercased(line[i])) << 8 | Int(asciiLowercased(line[i + 1]))
+                if starts[pair >> 6] & (1 << UInt64(pair & 63)) != 0 {
+                    for p in furniturePhrases where p.count <= n - i {
+                        var k = 0
+                        while k < p.count, asciiLowercased(line[i + k]) == p[k] { k += 1 }
+                        if k == p.count { return true }
+                    }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    @inline(__always)
+    static func asciiLowercased(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
+
+    private static let shortestFurniturePhrase = furniturePhrases.map(\.count).min()!
+
+    /// A bit per pair of bytes that starts a furniture phrase.
+    private static let furniturePhraseStarts: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 65536 / 64)
+        for p in furniturePhrases {
+            let pair = Int(p[0]) << 8 | Int(p[1])
+            bits[pair >> 6] |= 1 << UInt64(pair & 63)
+        }
+        return bits
+    }()
 
     /// Byte offset of the first byte that is not valid UTF-8, or nil.
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
