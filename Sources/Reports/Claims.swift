@@ -160,6 +160,16 @@ extension Document {
     }
 
     static func compassName(_ words: String) -> String {
-        words.lowercased().replacing("-", with: "").replacing("ern", with: "")
+        // Compass words are ASCII, where bytes are characters: the same edit on bytes.
+        let utf8 = Array(words.utf8)
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return words.lowercased().replacing("-", with: "").replacing("ern", with: "") }
+        let lower = utf8.filter { $0 != UInt8(ascii: "-") }.map(TextLayout.asciiLowercased)
+        var out: [UInt8] = []
+        var i = 0
+        while i < lower.count {
+            if i + 3 <= lower.count, lower[i] == UInt8(ascii: "e"), lower[i + 1] == UInt8(ascii: "r"), lower[i + 2] == UInt8(ascii: "n") { i += 3; continue }
+            out.append(lower[i]); i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -22,23 +22,36 @@ public final class Reader {
 
     /// Everything the report says that the reader understands.
     public func read(_ report: Report) -> Extraction {
-        var utf8 = Array(report.text.utf8)
-        return utf8.withUnsafeMutableBufferPointer { buf in
-            var document = Document(report: report, text: UnsafeBufferPointer(buf), scanner: scanner, gazetteer: gazetteer)
-            document.findActors()
-            findPlaces(&document)
-            document.bindPeople()
-            let events = document.findEvents(resolveGeneric: { self.resolveGeneric($0, in: document) })
-            let claims = document.findClaims(resolveGeneric: { self.resolveGeneric($0, in: document) })
-            return Extraction(report: report, mentions: document.mentions, actors: document.actors, events: events, claims: claims)
+        // A native string's own bytes when it has them, else a copy.
+        if let x = report.text.utf8.withContiguousStorageIfAvailable({ read(report, $0) }) { return x }
+        return Array(report.text.utf8).withUnsafeBufferPointer { read(report, $0) }
+    }
+
+    private func read(_ report: Report, _ text: UnsafeBufferPointer<UInt8>) -> Extraction {
+        var document = Document(report: report, text: text, scanner: scanner, gazetteer: gazetteer)
+        document.findActors()
+        findPlaces(&document)
+        document.bindPeople()
+        // A generic reference resolves the same way throughout a report: once per phrase.
+        var generic: [String: Place?] = [:]
+        func resolve(_ phrase: String) -> Place? {
+            if let known = generic[phrase] { return known }
+            let found = self.resolveGeneric(phrase, in: document)
+            generic[phrase] = found
+            return found
         }
+        let events = document.findEvents(resolveGeneric: resolve)
+        let claims = document.findClaims(resolveGeneric: resolve)
+        return Extraction(report: report, mentions: document.mentions, actors: document.actors, events: events, claims: claims)
     }
 
     /// The key of a name as written and its places, remembered by the bytes.
     private func places(written: UnsafeBufferPointer<UInt8>) -> (String, [Place]) {
         var h: UInt64 = 0xcbf29ce484222325
         for b in written { h = (h ^ UInt64(b)) &* 0x100000001b3 }
-        if let k = byWriting[h], writings[k].bytes.elementsEqual(written) { return (writings[k].key, writings[k].places) }
+        if let k = byWriting[h], writings[k].bytes.withUnsafeBufferPointer({ $0.elementsEqual(written) }) {
+            return (writings[k].key, writings[k].places)
+        }
         let key = NameNormalizer.key(String(decoding: written, as: UTF8.self))
         let found = places(forKey: key)
         // A hash already taken by other bytes keeps its first writing; this one is not remembered.
