@@ -150,12 +150,16 @@ public struct Gazetteer: Sendable {
         let wanted = Array(key.utf8)
         var seen: Set<Int> = []
         let builder = NameKeyBuilder()
+        let wantedHash = NameKeyBuilder.hash(wanted)
         var out: [(Place, [String])] = []
-        for number in index.places(forHash: NameKeyBuilder.hash(wanted)) where seen.insert(number).inserted {
+        for number in index.places(forHash: wantedHash) where seen.insert(number).inserted {
             let place = place(at: number)
+            // The key's full hash first (no key built): most of a place's names are others'.
             let names = lookupNames(of: place).filter { name in
                 var utf8 = Array(name.utf8)
-                return utf8.withUnsafeMutableBufferPointer { builder.key(UnsafeBufferPointer($0)) } == wanted
+                return utf8.withUnsafeMutableBufferPointer { buf in
+                    builder.hash(UnsafeBufferPointer(buf)) == wantedHash && builder.key(UnsafeBufferPointer(buf)) == wanted
+                }
             }
             if !names.isEmpty { out.append((place, names)) }
         }

@@ -48,49 +48,82 @@ public final class NameScanner {
 
     private let table: NameTable
     private let keys = NameKeyBuilder()
-    private var keyBytes: [UInt8] = []
-    private var keyRanges: [Range<Int>] = []
+    private var words = WordCache()
+    /// The cache entry of every token: its key and key hash.
+    private var tokenWords: [Int32] = []
     public private(set) var tokens: [Token] = []
+    /// `lowerHash` of every token.
+    public private(set) var lowerHashes: [UInt64] = []
 
     public init(table: NameTable) {
         self.table = table
     }
 
+    /// FNV-1a of a word's bytes with ASCII letters lower-cased: how the reader's word lists
+    /// know a token.
+    @inline(__always)
+    public static func lowerHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for var b in bytes {
+            if b >= 0x41 && b <= 0x5A { b += 0x20 }
+            h = (h ^ UInt64(b)) &* 0x100000001b3
+        }
+        return h
+    }
+
     /// Splits `text` into tokens (available in `tokens` afterwards) and reports every
     /// leftmost-longest window of joined words whose key is a name.
     public func scan(_ text: UnsafeBufferPointer<UInt8>) -> [Match] {
+        words.trimIfFull()
         tokenize(text)
         var matches: [Match] = []
+        // Locals, not stored properties, in the loop: no exclusivity checks per word.
+        let table = self.table
+        let entries = words.entries
+        let keyBytes = words.keys
+        let tokens = self.tokens
+        let tokenWords = self.tokenWords
         let n = tokens.count
         var i = 0
         keyBytes.withUnsafeBufferPointer { kb in
-            while i < n {
-                var best = -1
-                var bestHash: UInt64 = 0
-                var h = NameKeyBuilder.emptyHash
-                var words = 0  // non-article words in h
-                var j = i
-                while j < n, j - i < NameScanner.maximumWords {
-                    if j > i, tokens[j].gapBefore == .other || tokens[j].gapBefore == .apostrophe { break }
-                    let key = UnsafeBufferPointer(rebasing: kb[keyRanges[j]])
-                    let article = tokens[j].isArticle
-                    if !article { h = NameKeyBuilder.hash(key, continuing: h); words += 1 }
-                    // A lone word keeps its article-ness out of it: "Al" alone is a word.
-                    let lookup: UInt64? = j == i ? NameKeyBuilder.hash(key) : (words > 0 ? h : nil)
-                    var extend = words == 0 || (j == i && article)
-                    if let lookup, !key.isEmpty {
-                        let flags = table.flags(lookup)
-                        if flags & NameTable.nameFlag != 0 { best = j; bestHash = lookup }
-                        if flags & NameTable.prefixFlag != 0 { extend = true }
+            entries.withUnsafeBufferPointer { entries in
+                tokens.withUnsafeBufferPointer { tokens in
+                    tokenWords.withUnsafeBufferPointer { tokenWords in
+                        while i < n {
+                            var best = -1
+                            var bestHash: UInt64 = 0
+                            var h = NameKeyBuilder.emptyHash
+                            var wordsInHash = 0  // non-article words in h
+                            var j = i
+                            while j < n, j - i < NameScanner.maximumWords {
+                                if j > i, tokens[j].gapBefore == .other || tokens[j].gapBefore == .apostrophe { break }
+                                let word = entries[Int(tokenWords[j])]
+                                let article = word.isArticle
+                                if !article {
+                                    // The first word's hash is the key's own, kept with the word.
+                                    h = wordsInHash == 0 ? word.keyHash
+                                        : NameKeyBuilder.hash(UnsafeBufferPointer(rebasing: kb[Int(word.keyStart)..<Int(word.keyStart + word.keyCount)]), continuing: h)
+                                    wordsInHash += 1
+                                }
+                                // A lone word keeps its article-ness out of it: "Al" alone is a word.
+                                let lookup: UInt64? = j == i ? word.keyHash : (wordsInHash > 0 ? h : nil)
+                                var extend = wordsInHash == 0 || (j == i && article)
+                                if let lookup, word.keyCount > 0 {
+                                    let flags = table.flags(lookup)
+                                    if flags & NameTable.nameFlag != 0 { best = j; bestHash = lookup }
+                                    if flags & NameTable.prefixFlag != 0 { extend = true }
+                                }
+                                if !extend { break }
+                                j += 1
+                            }
+                            if best >= 0 {
+                                matches.append(Match(first: i, last: best, hash: bestHash))
+                                i = best + 1
+                            } else {
+                                i += 1
+                            }
+                        }
                     }
-                    if !extend { break }
-                    j += 1
-                }
-                if best >= 0 {
-                    matches.append(Match(first: i, last: best, hash: bestHash))
-                    i = best + 1
-                } else {
-                    i += 1
                 }
             }
         }
@@ -100,12 +133,16 @@ public final class NameScanner {
     /// Words are runs of letters and digits; an apostrophe inside a word belongs to it
     /// (Dar'a), except a possessive 's, which ends it (Syria's → Syria).
     private func tokenize(_ text: UnsafeBufferPointer<UInt8>) {
+        // The buffers move into locals for the loop (no exclusivity checks per word) and back.
+        var tokens = self.tokens, tokenWords = self.tokenWords, lowerHashes = self.lowerHashes, words = self.words
+        self.tokens = []; self.tokenWords = []; self.lowerHashes = []; self.words = WordCache(capacity: 0)
+        defer { self.tokens = tokens; self.tokenWords = tokenWords; self.lowerHashes = lowerHashes; self.words = words }
         tokens.removeAll(keepingCapacity: true)
-        keyRanges.removeAll(keepingCapacity: true)
-        keyBytes.removeAll(keepingCapacity: true)
+        tokenWords.removeAll(keepingCapacity: true)
+        lowerHashes.removeAll(keepingCapacity: true)
+        let keys = self.keys
         let n = text.count
         var i = 0
-        var gap = Gap.other
         var gapStart = 0
         while i < n {
             let (kind, width) = NameScanner.classify(text, i)
@@ -128,8 +165,19 @@ public final class NameScanner {
                     }
                     break
                 }
-                gap = NameScanner.gapKind(text, from: gapStart, to: start, previous: tokens.last)
-                appendToken(text, start: start, end: end, gap: gap)
+                let gap = NameScanner.gapKind(text, from: gapStart, to: start, previous: tokens.last)
+                let word = UnsafeBufferPointer(rebasing: text[start..<end])
+                let lower = NameScanner.lowerHash(word)
+                let entry = words.entry(for: word, lowerHash: lower) { out in
+                    keys.wordKey(word) { key, isArticle in
+                        out.append(contentsOf: key)
+                        return isArticle
+                    }
+                }
+                tokenWords.append(Int32(entry))
+                lowerHashes.append(lower)
+                tokens.append(Token(start: start, end: end, gapBefore: gap, initial: NameScanner.initial(text, start),
+                                    isArticle: words.isArticle(entry)))
                 i = end
                 gapStart = end
                 continue
@@ -138,23 +186,18 @@ public final class NameScanner {
         }
     }
 
-    private func appendToken(_ text: UnsafeBufferPointer<UInt8>, start: Int, end: Int, gap: Gap) {
+    /// Case of the character at byte `start`.
+    @inline(__always)
+    private static func initial(_ text: UnsafeBufferPointer<UInt8>, _ start: Int) -> Initial {
         let b = text[start]
-        let initial: Initial
-        if b >= 0x41 && b <= 0x5A { initial = .upper }
-        else if b >= 0x61 && b <= 0x7A { initial = .lower }
-        else if b >= 0x30 && b <= 0x39 { initial = .digit }
-        else if let s = NameScanner.scalar(text, start) {
+        if b >= 0x41 && b <= 0x5A { return .upper }
+        if b >= 0x61 && b <= 0x7A { return .lower }
+        if b >= 0x30 && b <= 0x39 { return .digit }
+        if let s = NameScanner.scalar(text, start) {
             let p = s.properties
-            initial = p.isUppercase ? .upper : (p.isLowercase ? .lower : .uncased)
-        } else { initial = .uncased }
-        let keyStart = keyBytes.count
-        let article = keys.wordKey(UnsafeBufferPointer(rebasing: text[start..<end])) { key, isArticle in
-            keyBytes.append(contentsOf: key)
-            return isArticle
+            return p.isUppercase ? .upper : (p.isLowercase ? .lower : .uncased)
         }
-        keyRanges.append(keyStart..<keyBytes.count)
-        tokens.append(Token(start: start, end: end, gapBefore: gap, initial: initial, isArticle: article))
+        return .uncased
     }
 
     private enum CharKind { case wordChar, apostrophe, other }

@@ -231,6 +231,9 @@ func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
 extension Gazetteer {
     /// The kinds of place a trailing or leading qualifier word selects ("province" →
     /// provinces; "city" → cities and towns), or nil for a word that is not one.
+    /// The qualifier words `kinds(forQualifier:)` knows.
+    public static var qualifierWords: [String] { qualifiers.map(\.0) }
+
     public static func kinds(forQualifier word: String) -> [PlaceKind]? {
         let lower = word.lowercased()
         return qualifiers.first { $0.0 == lower }?.1

@@ -2,33 +2,43 @@ import Places
 
 extension Document {
     /// Units of distance and area, in metres and square kilometres.
-    static let units: [UInt64: Double] = [
-        Lexicon.hash("km"): 1000, Lexicon.hash("kms"): 1000, Lexicon.hash("kilometers"): 1000, Lexicon.hash("kilometres"): 1000,
-        Lexicon.hash("kilometer"): 1000, Lexicon.hash("kilometre"): 1000, Lexicon.hash("miles"): 1609.344, Lexicon.hash("mile"): 1609.344,
-        Lexicon.hash("m"): 1, Lexicon.hash("meters"): 1, Lexicon.hash("metres"): 1,
-    ]
-    static let areaUnits: Set<UInt64> = Set(["km2", "sqkm", "km²"].map(Lexicon.hash))
+    static let units = WordMap<Double>([
+        (Word.km, 1000), (Word.kms, 1000), (Word.kilometers, 1000), (Word.kilometres, 1000),
+        (Word.kilometer, 1000), (Word.kilometre, 1000), (Word.miles, 1609.344), (Word.mile, 1609.344),
+        (Word.m, 1), (Word.meters, 1), (Word.metres, 1),
+    ])
+    static let areaUnits = WordSet(["km2", "sqkm", "km²"])
+
+    /// A word that can follow a number in a distance or area claim.
+    static func mayBeUnit(_ word: UInt64) -> Bool {
+        units[word] != nil || areaUnits.contains(word) || word == Word.square || word == Word.sq
+    }
 
     /// Distance, direction, bank and area claims, each with what it is about and what it
     /// is measured from, when the sentence names them.
     func findClaims(resolveGeneric: (String) -> Place?) -> [Claim] {
         var claims: [Claim] = []
+        let actorsOf = itemRanges(sentences: actors.map(\.sentence))
+        let mentionsOf = itemRanges(sentences: mentions.map(\.sentence))
         for s in layout.sentences.indices where !layout.sentences[s].isTitle {
             let range = tokenRange(ofSentence: s)
-            let sentenceMentions = mentions.filter { $0.sentence == s }
-            var used: Set<Int> = []
+            let sentenceActors = actors[actorsOf[s]]
+            let sentenceMentions = mentions[mentionsOf[s]]
+            // Tokens up to here belong to a claim already (claims end after where they start).
+            var usedThrough = -1
             var i = range.lowerBound
             while i < range.upperBound {
                 defer { i += 1 }
-                guard !used.contains(i) else { continue }
-                // A number and a unit.
-                if tokens[i].initial == .digit, let value = Double(word(i).replacing(",", with: "")), i + 1 < range.upperBound {
+                guard i > usedThrough else { continue }
+                // A number and a unit. (A token never holds a comma: "1,000" is two.) Only a
+                // number before a unit word can make a claim, so only those are parsed.
+                if tokens[i].initial == .digit, i + 1 < range.upperBound, Document.mayBeUnit(lower[i + 1]), let value = Double(word(i)) {
                     let hedged = i > range.lowerBound && Lexicon.hedges.contains(lower[i - 1])
                     let unitToken = i + 1
-                    if Document.areaUnits.contains(lower[unitToken]) || (lower[unitToken] == Lexicon.hash("square") && i + 2 < range.upperBound && Document.units[lower[i + 2]] == 1000)
-                        || (lower[unitToken] == Lexicon.hash("sq") && i + 2 < range.upperBound && lower[i + 2] == Lexicon.hash("km")) {
+                    if Document.areaUnits.contains(lower[unitToken]) || (lower[unitToken] == Word.square && i + 2 < range.upperBound && Document.units[lower[i + 2]] == 1000)
+                        || (lower[unitToken] == Word.sq && i + 2 < range.upperBound && lower[i + 2] == Word.km) {
                         let end = Document.areaUnits.contains(lower[unitToken]) ? unitToken : unitToken + 1
-                        let subject = actors.last { $0.sentence == s && $0.tokens.upperBound < i }
+                        let subject = sentenceActors.last { $0.tokens.upperBound < i }
                         let place = sentenceMentions.last { $0.tokens.upperBound < i }
                         claims.append(claim(.area, s, phrase: (hedged ? i - 1 : i)...end, subject: place, actor: subject?.actor, hedged: hedged) {
                             $0.claimedSquareKilometres = value
@@ -45,31 +55,31 @@ extension Document {
                         direction = string(bytes: tokens[k].start..<tokens[last].end)
                         k = last + 1
                     }
-                    if k < range.upperBound, lower[k] == Lexicon.hash("away") { k += 1 }
-                    guard k < range.upperBound, lower[k] == Lexicon.hash("of") || lower[k] == Lexicon.hash("from") else { continue }
+                    if k < range.upperBound, lower[k] == Word.away { k += 1 }
+                    guard k < range.upperBound, lower[k] == Word.of || lower[k] == Word.from else { continue }
                     guard let (reference, refText, refLast) = referencePlace(after: k, in: range, mentions: sentenceMentions, resolveGeneric: resolveGeneric) else { continue }
                     let subject = subjectMention(before: hedged ? i - 1 : i, in: sentenceMentions, excluding: reference)
-                    let actor = subject == nil ? actors.last(where: { $0.sentence == s && $0.tokens.upperBound < i })?.actor : nil
+                    let actor = subject == nil ? sentenceActors.last(where: { $0.tokens.upperBound < i })?.actor : nil
                     let c = claim(.distance, s, phrase: (hedged ? i - 1 : i)...refLast, subject: subject, actor: actor, hedged: hedged) {
                         $0.claimedMeters = value * metres
                         $0.claimedDirection = direction.map(Document.compassName)
                         $0.reference = reference; $0.referenceText = refText
                     }
                     claims.append(c)
-                    for t in i...refLast { used.insert(t) }
+                    usedThrough = max(usedThrough, refLast)
                     continue
                 }
                 // "southwest of Deir Az Zor city", "east of the Euphrates".
                 if Document.compass.contains(lower[i]) {
                     var last = i
                     if i + 1 < range.upperBound, tokens[i + 1].gapBefore == .hyphen, Document.compass.contains(lower[i + 1]) { last = i + 1 }
-                    guard last + 1 < range.upperBound, lower[last + 1] == Lexicon.hash("of") else { continue }
+                    guard last + 1 < range.upperBound, lower[last + 1] == Word.of else { continue }
                     guard let (reference, refText, refLast) = referencePlace(after: last + 1, in: range, mentions: sentenceMentions, resolveGeneric: resolveGeneric),
                           let reference else { continue }
                     let direction = Document.compassName(string(bytes: tokens[i].start..<tokens[last].end))
-                    let first = i > range.lowerBound && lower[i - 1] == Lexicon.hash("just") ? i - 1 : i
+                    let first = i > range.lowerBound && lower[i - 1] == Word.just ? i - 1 : i
                     let subject = subjectMention(before: first, in: sentenceMentions, excluding: reference)
-                    let actor = subject == nil ? actors.last(where: { $0.sentence == s && $0.tokens.upperBound < i })?.actor : nil
+                    let actor = subject == nil ? sentenceActors.last(where: { $0.tokens.upperBound < i })?.actor : nil
                     guard subject != nil || actor != nil else { continue }
                     if reference.kind == .river {
                         claims.append(claim(.bank, s, phrase: first...refLast, subject: subject, actor: actor, hedged: false) {
@@ -82,18 +92,18 @@ extension Document {
                             $0.reference = reference; $0.referenceText = refText
                         })
                     }
-                    for t in i...refLast { used.insert(t) }
+                    usedThrough = max(usedThrough, refLast)
                     continue
                 }
                 // "on the other side of the Euphrates", "across the river from X", "on the eastern bank".
-                if lower[i] == Lexicon.hash("other"), i + 2 < range.upperBound, lower[i + 1] == Lexicon.hash("side"), lower[i + 2] == Lexicon.hash("of"),
+                if lower[i] == Word.other, i + 2 < range.upperBound, lower[i + 1] == Word.side, lower[i + 2] == Word.of,
                    let (river, riverText, refLast) = referencePlace(after: i + 2, in: range, mentions: sentenceMentions, resolveGeneric: resolveGeneric),
                    let river, river.kind == .river {
                     // Opposite to the place named before the subject ("Taym, southwest of Deir ez-Zor, on the other side").
                     let before = sentenceMentions.filter { $0.tokens.upperBound < i && $0.place.kind != .river && $0.place.kind != .country && $0.place.kind != .province }
                     guard before.count >= 2 else { continue }
                     let subject = before[before.count - 2], reference = before[before.count - 1]
-                    let first = i > range.lowerBound + 1 && lower[i - 1] == Lexicon.hash("the") ? (lower[i - 2] == Lexicon.hash("on") ? i - 2 : i - 1) : i
+                    let first = i > range.lowerBound + 1 && lower[i - 1] == Word.the ? (lower[i - 2] == Word.on ? i - 2 : i - 1) : i
                     claims.append(claim(.bank, s, phrase: first...refLast, subject: subject, actor: nil, hedged: false) {
                         $0.claimedBank = "opposite"
                         $0.reference = reference.place; $0.referenceText = reference.span.text + " (across the " + riverText + ")"
@@ -105,16 +115,16 @@ extension Document {
         return claims
     }
 
-    static let linkWords: Set<UInt64> = Set(["which", "that", "is", "are", "was", "lies", "lie", "lying", "located", "situated",
-                                             "sits", "only", "just", "about", "some", "roughly", "around", "nearly", "approximately",
-                                             "dubbed", "called", "known", "as", "the", "a", "itself", "both", "now"].map(Lexicon.hash))
+    static let linkWords = WordSet(["which", "that", "is", "are", "was", "lies", "lie", "lying", "located", "situated",
+                                    "sits", "only", "just", "about", "some", "roughly", "around", "nearly", "approximately",
+                                    "dubbed", "called", "known", "as", "the", "a", "itself", "both", "now"])
 
     /// The place a claim is about: named right before it, with only linking words ("which
     /// lies only", "that are located just") or a quoted name in between.
-    func subjectMention(before token: Int, in mentions: [PlaceMention], excluding reference: Place?) -> PlaceMention? {
+    func subjectMention(before token: Int, in mentions: ArraySlice<PlaceMention>, excluding reference: Place?) -> PlaceMention? {
         guard let m = mentions.last(where: { $0.tokens.upperBound < token && $0.place.id != reference?.id }) else { return nil }
         let between = (m.tokens.upperBound + 1)..<token
-        guard between.count <= 8, between.allSatisfy({ Document.linkWords.contains(lower[$0]) || blocked.contains($0) || tokens[$0].initial == .upper }) else { return nil }
+        guard between.count <= 8, between.allSatisfy({ Document.linkWords.contains(lower[$0]) || blocked[$0] || tokens[$0].initial == .upper }) else { return nil }
         return m
     }
 
@@ -131,12 +141,12 @@ extension Document {
     /// The place right after "of"/"from" at token `k`: a named one, or "the provincial
     /// capital" (the city named like the last province mentioned). Nil place with text when
     /// the words name no place the gazetteer knows.
-    private func referencePlace(after k: Int, in range: Range<Int>, mentions: [PlaceMention], resolveGeneric: (String) -> Place?) -> (Place?, String, Int)? {
+    private func referencePlace(after k: Int, in range: Range<Int>, mentions: ArraySlice<PlaceMention>, resolveGeneric: (String) -> Place?) -> (Place?, String, Int)? {
         var j = k + 1
         while j < range.upperBound, Lexicon.determiners.contains(lower[j]) { j += 1 }
         guard j < range.upperBound else { return nil }
         if let m = mentions.first(where: { $0.tokens.lowerBound == j }) { return (m.place, m.span.text, m.tokens.upperBound) }
-        if j + 1 < range.upperBound, lower[j] == Lexicon.hash("provincial"), lower[j + 1] == Lexicon.hash("capital") {
+        if j + 1 < range.upperBound, lower[j] == Word.provincial, lower[j + 1] == Word.capital {
             let province = self.mentions.last { $0.tokens.lowerBound < j && $0.place.kind == .province }
             let capital = province.flatMap { p in
                 ([p.place.name] + p.place.aliases).lazy.compactMap { name -> Place? in
@@ -150,6 +160,16 @@ extension Document {
     }
 
     static func compassName(_ words: String) -> String {
-        words.lowercased().replacing("-", with: "").replacing("ern", with: "")
+        // Compass words are ASCII, where bytes are characters: the same edit on bytes.
+        let utf8 = Array(words.utf8)
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return words.lowercased().replacing("-", with: "").replacing("ern", with: "") }
+        let lower = utf8.filter { $0 != UInt8(ascii: "-") }.map(TextLayout.asciiLowercased)
+        var out: [UInt8] = []
+        var i = 0
+        while i < lower.count {
+            if i + 3 <= lower.count, lower[i] == UInt8(ascii: "e"), lower[i + 1] == UInt8(ascii: "r"), lower[i + 2] == UInt8(ascii: "n") { i += 3; continue }
+            out.append(lower[i]); i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

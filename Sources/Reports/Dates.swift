@@ -8,16 +8,16 @@ struct DateExpression {
 }
 
 extension Document {
-    static let weekdays: [UInt64: Int] = Dictionary(uniqueKeysWithValues: ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"].enumerated().map { (Lexicon.hash($1), $0) })
-    static let months: [UInt64: Int] = {
+    static let weekdays = WordMap<Int>(["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"].enumerated().map { (Lexicon.hash($1), $0) })
+    static let months = WordMap<Int>({
         var m: [UInt64: Int] = [:]
         let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
         for (i, n) in names.enumerated() { m[Lexicon.hash(n)] = i + 1; m[Lexicon.hash(String(n.prefix(3)))] = i + 1 }
-        m[Lexicon.hash("sept")] = 9
-        m.removeValue(forKey: Lexicon.hash("mar"))  // "mar" is rarely March in news text; "March" is kept
-        m[Lexicon.hash("march")] = 3
-        return m
-    }()
+        m[Word.sept] = 9
+        m.removeValue(forKey: Word.mar)  // "mar" is rarely March in news text; "March" is kept
+        m[Word.march] = 3
+        return m.map { ($0.key, $0.value) }
+    }())
 
     /// The date expressions in sentence `s`.
     func dates(inSentence s: Int) -> [DateExpression] {
@@ -31,7 +31,7 @@ extension Document {
             let here = lower[i]
             if let wd = Document.weekdays[here] {
                 // "last Tuesday": the one before the report's week day; "Saturday": the latest on or before.
-                let isLast = i > range.lowerBound && w(i - 1) == Lexicon.hash("last")
+                let isLast = i > range.lowerBound && w(i - 1) == Word.last
                 var back = (today.weekday - wd + 7) % 7
                 if isLast && back == 0 { back = 7 }
                 let first = isLast ? i - 1 : i
@@ -39,25 +39,25 @@ extension Document {
                                           text: string(bytes: tokens[first].start..<tokens[i].end)))
                 i += 1; continue
             }
-            if here == Lexicon.hash("yesterday") {
+            if here == Word.yesterday {
                 out.append(DateExpression(date: ReportedDate(day: today.adding(days: -1), precision: .day), tokens: i...i, text: word(i)))
-            } else if here == Lexicon.hash("today") || here == Lexicon.hash("overnight") || here == Lexicon.hash("tonight") {
+            } else if here == Word.today || here == Word.overnight || here == Word.tonight {
                 out.append(DateExpression(date: ReportedDate(day: today, precision: .day), tokens: i...i, text: word(i)))
-            } else if here == Lexicon.hash("week"), i > range.lowerBound {
+            } else if here == Word.week, i > range.lowerBound {
                 let before = w(i - 1)
-                if before == Lexicon.hash("this") || before == Lexicon.hash("past") {
-                    let first = i >= range.lowerBound + 2 && (w(i - 2) == Lexicon.hash("earlier") || w(i - 2) == Lexicon.hash("the")) ? i - 2 : i - 1
+                if before == Word.this || before == Word.past {
+                    let first = i >= range.lowerBound + 2 && (w(i - 2) == Word.earlier || w(i - 2) == Word.the) ? i - 2 : i - 1
                     out.append(DateExpression(date: ReportedDate(day: today, precision: .week), tokens: first...i,
                                               text: string(bytes: tokens[first].start..<tokens[i].end)))
-                } else if before == Lexicon.hash("last") {
+                } else if before == Word.last {
                     // The Monday-to-Sunday week before the report's week: its Sunday.
                     let back = today.weekday == 0 ? 7 : today.weekday
                     out.append(DateExpression(date: ReportedDate(day: today.adding(days: -back), precision: .week), tokens: (i - 1)...i,
                                               text: string(bytes: tokens[i - 1].start..<tokens[i].end)))
                 }
-            } else if here == Lexicon.hash("month"), i > range.lowerBound, w(i - 1) == Lexicon.hash("last") || w(i - 1) == Lexicon.hash("this") {
+            } else if here == Word.month, i > range.lowerBound, w(i - 1) == Word.last || w(i - 1) == Word.this {
                 var y = today.year, m = today.month
-                if w(i - 1) == Lexicon.hash("last") { m -= 1; if m == 0 { m = 12; y -= 1 } }
+                if w(i - 1) == Word.last { m -= 1; if m == 0 { m = 12; y -= 1 } }
                 out.append(DateExpression(date: ReportedDate(day: Day(year: y, month: m, day: 1)!, precision: .month), tokens: (i - 1)...i,
                                           text: string(bytes: tokens[i - 1].start..<tokens[i].end)))
             } else if let month = Document.months[here], tokens[i].initial == .upper {
@@ -97,7 +97,7 @@ extension Document {
             return DateExpression(date: ReportedDate(day: Day(year: y, month: month, day: 1)!, precision: .month), tokens: i...(i + 1),
                                   text: string(bytes: tokens[i].start..<tokens[i + 1].end))
         }
-        if i > range.lowerBound, lower[i - 1] == Lexicon.hash("in") || lower[i - 1] == Lexicon.hash("since") || lower[i - 1] == Lexicon.hash("early") || lower[i - 1] == Lexicon.hash("late") || lower[i - 1] == Lexicon.hash("mid") {
+        if i > range.lowerBound, lower[i - 1] == Word.in || lower[i - 1] == Word.since || lower[i - 1] == Word.early || lower[i - 1] == Word.late || lower[i - 1] == Word.mid {
             let year = month > today.month ? today.year - 1 : today.year
             return DateExpression(date: ReportedDate(day: Day(year: year, month: month, day: 1)!, precision: .month), tokens: i...i, text: word(i))
         }

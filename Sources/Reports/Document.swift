@@ -14,10 +14,12 @@ struct Document {
     let tokenSentence: [Int]
     /// First token of every sentence.
     let sentenceFirstToken: [Int]
+    /// Tokens of every sentence (a sentence's tokens are consecutive).
+    let sentenceTokens: [Range<Int>]
     /// Words the report uses in lower case: a capitalised one at a sentence start is a word.
-    let lowercaseWords: Set<UInt64>
-    /// Tokens inside organisation names.
-    var blocked: Set<Int> = []
+    let lowercaseWords: WordSet
+    /// Tokens inside organisation names, by token.
+    var blocked: [Bool]
     var mentions: [PlaceMention] = []
     var actors: [ActorMention] = []
     /// People named in the report and the actor they speak for ("Abu Khawla" → sdf).
@@ -31,13 +33,12 @@ struct Document {
         self.layout = TextLayout(text)
         self.matches = scanner.scan(text)
         self.tokens = scanner.tokens
-        var lower = [UInt64](repeating: 0, count: tokens.count)
+        let lower = scanner.lowerHashes
         var sentence = [Int](repeating: -1, count: tokens.count)
         var firsts = [Int](repeating: Int.max, count: layout.sentences.count)
-        var vocabulary: Set<UInt64> = []
+        var vocabulary = WordSet()
         var s = 0
         for (i, t) in tokens.enumerated() {
-            lower[i] = Lexicon.hash(UnsafeBufferPointer(rebasing: text[t.start..<t.end]))
             while s < layout.sentences.count, layout.sentences[s].end <= t.start { s += 1 }
             if s < layout.sentences.count, layout.sentences[s].start <= t.start {
                 sentence[i] = s
@@ -48,6 +49,15 @@ struct Document {
         self.lower = lower
         self.tokenSentence = sentence
         self.sentenceFirstToken = firsts
+        // A sentence's tokens run from its first to the first token of another sentence.
+        var ranges = [Range<Int>](repeating: 0..<0, count: firsts.count)
+        for (s, first) in firsts.enumerated() where first != Int.max {
+            var last = first
+            while last < tokens.count, sentence[last] == s { last += 1 }
+            ranges[s] = first..<last
+        }
+        self.sentenceTokens = ranges
+        self.blocked = [Bool](repeating: false, count: tokens.count)
         self.lowercaseWords = vocabulary
     }
 
@@ -72,12 +82,21 @@ struct Document {
     func sentenceSpan(_ s: Int) -> TextSpan { span(bytes: layout.sentences[s].start..<layout.sentences[s].end) }
 
     /// Tokens of sentence `s`.
-    func tokenRange(ofSentence s: Int) -> Range<Int> {
-        let first = sentenceFirstToken[s]
-        guard first != Int.max else { return 0..<0 }
-        var last = first
-        while last < tokens.count, tokenSentence[last] == s { last += 1 }
-        return first..<last
+    func tokenRange(ofSentence s: Int) -> Range<Int> { sentenceTokens[s] }
+
+    /// The items of each sentence, for items listed in sentence order with the sentence of
+    /// each: sentence-level passes look at their own items, not the whole report's.
+    func itemRanges(sentences: [Int]) -> [Range<Int>] {
+        assert(zip(sentences, sentences.dropFirst()).allSatisfy { $0 <= $1 }, "items out of sentence order")
+        var ranges = [Range<Int>](repeating: 0..<0, count: layout.sentences.count)
+        var k = 0
+        while k < sentences.count {
+            var end = k
+            while end < sentences.count, sentences[end] == sentences[k] { end += 1 }
+            if sentences[k] >= 0 { ranges[sentences[k]] = k..<end }
+            k = end
+        }
+        return ranges
     }
 
     /// Whether capitals prove nothing at token `i`: a sentence's first word, a heading,
@@ -102,8 +121,8 @@ struct Document {
         return Document.locativePrepositions.contains(lower[k])
     }
 
-    static let locativePrepositions: Set<UInt64> = Set(["in", "at", "near", "from", "to", "into", "outside", "inside", "toward",
-                                                        "towards", "around"].map(Lexicon.hash))
+    static let locativePrepositions = WordSet(["in", "at", "near", "from", "to", "into", "outside", "inside", "toward",
+                                               "towards", "around"])
 
     /// Longest phrase of `table` starting at token `i`, as (last token, value).
     func phrase<V>(at i: Int, in table: Lexicon.PhraseTable<V>) -> (Int, V)? {
@@ -133,7 +152,7 @@ struct Document {
         var i = 0
         while i < tokens.count {
             if tokenSentence[i] >= 0, let (last, _) = phrase(at: i, in: Lexicon.organisations) {
-                for k in i...last { blocked.insert(k) }
+                for k in i...last { blocked[k] = true }
             }
             i += 1
         }
@@ -142,10 +161,10 @@ struct Document {
             guard tokenSentence[i] >= 0, let (last, actor) = phrase(at: i, in: Lexicon.actors) else { i += 1; continue }
             // "Military Council" is the SDF's when a place name precedes it: take the name too.
             var first = i
-            if actor == .sdf && lower[i] == Lexicon.hash("military") {
+            if actor == .sdf && lower[i] == Word.military {
                 var k = i - 1
                 while k >= 0, tokens[k + 1].gapBefore != .other, tokens[k].initial == .upper || tokens[k].isArticle { k -= 1 }
-                if k + 1 < i { first = k + 1; for b in first..<i { blocked.insert(b) } }
+                if k + 1 < i { first = k + 1; for b in first..<i { blocked[b] = true } }
             }
             actors.append(ActorMention(actor: actor, span: span(bytes: tokens[first].start..<tokens[last].end), sentence: tokenSentence[i], tokens: first...last))
             i = last + 1
@@ -156,40 +175,40 @@ struct Document {
 
     /// Whether a name match is a place mention by its words alone (context comes later):
     /// returns its token range (articles trimmed) and what its qualifier asks for.
-    func filterMatch(_ m: NameScanner.Match, matchStarts: Set<Int>, matchTokens: Set<Int>) -> Reader.RawMention? {
+    /// `matchStarts` and `matchTokens` say, by token, which start a name match and which are in one.
+    func filterMatch(_ m: NameScanner.Match, matchStarts: [Bool], matchTokens: [Bool]) -> Reader.RawMention? {
         var first = m.first
         let last = m.last
         guard tokenSentence[first] >= 0 else { return nil }
         // A leading article belongs to the name when hyphenated to it or when it is al/el;
         // "at", "as", "an" before a name are English.
-        if first < last, word(first).lowercased() == "the" { first += 1 }
+        if first < last, lower[first] == Word.the { first += 1 }
         while first < last, tokens[first].isArticle {
-            let w = word(first).lowercased()
-            if tokens[first + 1].gapBefore == .hyphen || w == "al" || w == "el" { break }
+            if tokens[first + 1].gapBefore == .hyphen || lower[first] == Word.al || lower[first] == Word.el { break }
             first += 1
         }
-        for k in first...last where blocked.contains(k) { return nil }
+        for k in first...last where blocked[k] { return nil }
         var significant = first
         while significant < last, tokens[significant].isArticle { significant += 1 }
         let lowercase = tokens[significant].initial == .lower
         if lowercase && first == last { return nil }
         let next = last + 1
-        let nextGap = next < tokens.count ? string(bytes: tokens[last].end..<tokens[next].start) : ""
-        let hasNext = next < tokens.count && tokenSentence[next] == tokenSentence[first] && (nextGap == " " || nextGap == "-" || nextGap == ".-")
+        let nextGap = next < tokens.count ? Document.gapKind(text, tokens[last].end..<tokens[next].start) : .other
+        let hasNext = next < tokens.count && tokenSentence[next] == tokenSentence[first] && nextGap != .other
         let title = layout.sentences[tokenSentence[first]].isTitle
         // "U.S.-backed", "US backed": an adjective.
         if hasNext, Lexicon.participles.contains(lower[next]) { return nil }
-        if first > 0, tokens[first].gapBefore == .hyphen, lower[first - 1] == Lexicon.hash("anti") { return nil }
+        if first > 0, tokens[first].gapBefore == .hyphen, lower[first - 1] == Word.anti { return nil }
         // "Deir al-Zor military council", "Syria Press": a name inside an organisation's.
-        if hasNext, nextGap == " ", phrase(at: next, in: Lexicon.organisationHeads) != nil { return nil }
+        if hasNext, nextGap == .space, phrase(at: next, in: Lexicon.organisationHeads) != nil { return nil }
         // A capitalised word after it that is not a name of its own: a longer proper name.
-        if hasNext, !title, nextGap == " ", tokens[next].initial == .upper, !matchStarts.contains(next),
+        if hasNext, !title, nextGap == .space, tokens[next].initial == .upper, !matchStarts[next],
            !Lexicon.qualifiers.contains(lower[next]), !Lexicon.leftNeighbours.contains(lower[next]) {
             if !Lexicon.countryFollowers.contains(lower[next]) { return nil }
         }
         // A capitalised word before it: a person ("Ahmed Abu Khawla") or an organisation.
         if first > 0, tokens[first].gapBefore == .space, tokenSentence[first - 1] == tokenSentence[first], !title,
-           tokens[first - 1].initial == .upper, !matchTokens.contains(first - 1),
+           tokens[first - 1].initial == .upper, !matchTokens[first - 1],
            !Lexicon.leftNeighbours.contains(lower[first - 1]), !Document.demonyms.contains(lower[first - 1]) {
             return nil
         }
@@ -202,13 +221,13 @@ struct Document {
         var kinds: [PlaceKind]?
         var preferProvince = false
         if next < tokens.count, tokens[next].gapBefore == .space, tokenSentence[next] == tokenSentence[first], tokens[next].initial == .lower {
-            kinds = Gazetteer.kinds(forQualifier: word(next))
+            kinds = Document.qualifierKinds[lower[next]]
         }
         if next < tokens.count, tokenSentence[next] == tokenSentence[first], tokens[next].gapBefore == .space,
-           [Lexicon.hash("countryside"), Lexicon.hash("oilfields"), Lexicon.hash("governorate")].contains(lower[next]) {
+           lower[next] == Word.countryside || lower[next] == Word.oilfields || lower[next] == Word.governorate {
             preferProvince = true
         }
-        if first >= 2, lower[first - 1] == Lexicon.hash("of"), tokens[first].gapBefore == .space, let k = Gazetteer.kinds(forQualifier: word(first - 2)) {
+        if first >= 2, lower[first - 1] == Word.of, tokens[first].gapBefore == .space, let k = Document.qualifierKinds[lower[first - 2]] {
             kinds = k
         }
         if first >= 1, tokens[first].gapBefore == .space, tokens[first - 1].initial == .lower,
@@ -217,21 +236,36 @@ struct Document {
             preferProvince = true
         }
         if sentenceSpeaksOfProvince(tokenSentence[first], except: first...last) { preferProvince = true }
-        if first >= 2, tokens[first - 1].gapBefore == .apostrophe, lower[first - 1] == Lexicon.hash("s"), matchTokens.contains(first - 2) {
+        if first >= 2, tokens[first - 1].gapBefore == .apostrophe, lower[first - 1] == Word.s, matchTokens[first - 2] {
             // "Syria's Deir Ezzor": a province of the country.
             preferProvince = true
         }
         return Reader.RawMention(first: first, last: last, key: "", candidates: [], kinds: kinds, lowercase: lowercase, preferProvince: preferProvince)
     }
 
-    static let regionalAdjectives: Set<UInt64> = Set(["rural", "province", "central", "eastern", "western", "northern", "southern",
-                                                      "northeastern", "northwestern", "southeastern", "southwestern"].map(Lexicon.hash))
+    /// What the gap between two tokens is, as `filterMatch` asks: one space, a hyphen, ".-"
+    /// ("U.S.-backed"), or anything else.
+    enum NextGap { case space, hyphen, dotHyphen, other }
+
+    static func gapKind(_ text: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> NextGap {
+        if r.count == 1 { return text[r.lowerBound] == 0x20 ? .space : (text[r.lowerBound] == UInt8(ascii: "-") ? .hyphen : .other) }
+        if r.count == 2, text[r.lowerBound] == UInt8(ascii: "."), text[r.lowerBound + 1] == UInt8(ascii: "-") { return .dotHyphen }
+        return .other
+    }
+
+    /// `Gazetteer.kinds(forQualifier:)` of the one-word qualifiers, by word hash.
+    static let qualifierKinds = WordMap<[PlaceKind]>(Gazetteer.qualifierWords.filter { !$0.contains(" ") }.map {
+        (Lexicon.hash($0), Gazetteer.kinds(forQualifier: $0)!)
+    })
+
+    static let regionalAdjectives = WordSet(["rural", "province", "central", "eastern", "western", "northern", "southern",
+                                             "northeastern", "northwestern", "southeastern", "southwestern"])
 
     /// A sentence about a province: "province" after a lower-case word ("the oil-rich
     /// eastern province"), or another name qualified as one ("in Hasakeh province and
     /// further south in Deir Az Zor").
     func sentenceSpeaksOfProvince(_ s: Int, except: ClosedRange<Int>) -> Bool {
-        let province = Lexicon.hash("province"), governorate = Lexicon.hash("governorate")
+        let province = Word.province, governorate = Word.governorate
         for t in tokenRange(ofSentence: s) where !except.contains(t) && (lower[t] == province || lower[t] == governorate) {
             if t > 0, tokens[t - 1].initial == .lower || tokens[t].gapBefore == .apostrophe { return true }
             // Coordination: "in Hasakeh province and further south in Deir Az Zor".
@@ -240,7 +274,7 @@ struct Document {
         return false
     }
 
-    static let demonyms: Set<UInt64> = Set(["syrian", "iraqi", "russian", "iranian", "turkish", "kurdish", "american", "arab",
-                                            "lebanese", "jordanian", "saudi", "israeli", "british", "french", "german",
-                                            "sunni", "shiite", "shia", "alawite", "assyrian", "christian", "yazidi"].map(Lexicon.hash))
+    static let demonyms = WordSet(["syrian", "iraqi", "russian", "iranian", "turkish", "kurdish", "american", "arab",
+                                   "lebanese", "jordanian", "saudi", "israeli", "british", "french", "german",
+                                   "sunni", "shiite", "shia", "alawite", "assyrian", "christian", "yazidi"])
 }

@@ -3,13 +3,17 @@ import Places
 extension Document {
     // MARK: People
 
-    static let roles: Set<UInt64> = Set(["commander", "head", "leader", "spokesman", "spokesperson", "spokeswoman", "chief",
-                                         "official", "member", "founder", "commanders", "general"].map(Lexicon.hash))
+    static let roles = WordSet(["commander", "head", "leader", "spokesman", "spokesperson", "spokeswoman", "chief",
+                                "official", "member", "founder", "commanders", "general"])
 
     /// Binds people to the actor they speak for: "Ahmed Abu Khawla, the commander of the
     /// Deir el-Zour Military Council" and "SDF spokesman Talal Silo". Later "Abu Khawla said
     /// his group..." is then the SDF.
     mutating func bindPeople() {
+        // Tokens inside an actor's name, and each sentence's actors.
+        var inActor = [Bool](repeating: false, count: tokens.count)
+        for a in actors { for t in a.tokens { inActor[t] = true } }
+        let actorsOf = itemRanges(sentences: actors.map(\.sentence))
         for s in layout.sentences.indices {
             let range = tokenRange(ofSentence: s)
             var i = range.lowerBound
@@ -20,20 +24,21 @@ extension Document {
                 while j + 1 < range.upperBound, tokens[j + 1].gapBefore == .space || tokens[j + 1].gapBefore == .hyphen,
                       tokens[j + 1].initial == .upper || tokens[j + 1].isArticle { j += 1 }
                 defer { i = j + 1 }
-                guard j > i, !actors.contains(where: { $0.tokens.contains(i) || $0.tokens.contains(j) }) else { continue }
+                guard j > i, !inActor[i], !inActor[j] else { continue }
+                let sentenceActors = actors[actorsOf[s]]
                 // "NAME, the commander of ACTOR"
                 var k = j + 1
                 if k < range.upperBound, tokens[k].gapBefore == .other, string(bytes: tokens[j].end..<tokens[k].start).contains(",") {
                     while k < range.upperBound, Lexicon.determiners.contains(lower[k]) { k += 1 }
                     if k < range.upperBound, Document.roles.contains(lower[k]),
-                       let actor = actors.first(where: { $0.sentence == s && $0.tokens.lowerBound > k && $0.tokens.lowerBound <= k + 6 }) {
+                       let actor = sentenceActors.first(where: { $0.tokens.lowerBound > k && $0.tokens.lowerBound <= k + 6 }) {
                         people[lower[j]] = actor.actor
                         continue
                     }
                 }
                 // "ACTOR spokesman NAME"
                 if i >= range.lowerBound + 2, Document.roles.contains(lower[i - 1]),
-                   let actor = actors.first(where: { $0.sentence == s && $0.tokens.upperBound >= i - 4 && $0.tokens.upperBound < i - 1 }) {
+                   let actor = sentenceActors.first(where: { $0.tokens.upperBound >= i - 4 && $0.tokens.upperBound < i - 1 }) {
                     people[lower[j]] = actor.actor
                 }
             }
@@ -44,16 +49,16 @@ extension Document {
 
     struct Trigger { var action: Action; var first: Int; var last: Int; var passive: Bool }
 
-    static let skippable: Set<UInt64> = Set(["finally", "already", "swiftly", "reportedly", "also", "just", "have", "has", "had",
-                                             "been", "recently", "allegedly", "then", "now", "successfully", "quickly", "more",
-                                             "they", "it", "be", "soon", "eventually", "finally"].map(Lexicon.hash))
+    static let skippable = WordSet(["finally", "already", "swiftly", "reportedly", "also", "just", "have", "has", "had",
+                                    "been", "recently", "allegedly", "then", "now", "successfully", "quickly", "more",
+                                    "they", "it", "be", "soon", "eventually", "finally"])
     /// First words of the passive strike phrases ("came under attack", "were hit", "was hit").
-    static let passiveStarts: Set<UInt64> = Set(["came", "were", "was"].map(Lexicon.hash))
-    static let coordinators: Set<UInt64> = Set(["and", "or", "with", "by", "from", "backed", "against", "between", "plus"].map(Lexicon.hash))
-    static let joiners: Set<UInt64> = Set(["and", "the", "parts", "part", "of", "as", "well", "including", "more", "recently",
-                                           "village", "villages", "town", "towns", "city"].map(Lexicon.hash))
-    static let compass: Set<UInt64> = Set(["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-                                           "northeastern", "northwestern", "southeastern", "southwestern"].map(Lexicon.hash))
+    static let passiveStarts = WordSet(["came", "were", "was"])
+    static let coordinators = WordSet(["and", "or", "with", "by", "from", "backed", "against", "between", "plus"])
+    static let joiners = WordSet(["and", "the", "parts", "part", "of", "as", "well", "including", "more", "recently",
+                                  "village", "villages", "town", "towns", "city"])
+    static let compass = WordSet(["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                                  "northeastern", "northwestern", "southeastern", "southwestern"])
 
     func triggers(inSentence s: Int) -> [Trigger] {
         let range = tokenRange(ofSentence: s)
@@ -88,12 +93,16 @@ extension Document {
     func findEvents(resolveGeneric: (String) -> Place?) -> [Event] {
         var events: [Event] = []
         var lastActor: (actor: Actor, sentence: Int)?
+        let actorsOf = itemRanges(sentences: actors.map(\.sentence))
+        let mentionsOf = itemRanges(sentences: mentions.map(\.sentence))
+        var dateCache = [[DateExpression]?](repeating: nil, count: layout.sentences.count)
         for s in layout.sentences.indices where !layout.sentences[s].isTitle {
             let range = tokenRange(ofSentence: s)
             guard !range.isEmpty else { continue }
-            let sentenceActors = actors.filter { $0.sentence == s }
-            let sentenceMentions = mentions.filter { $0.sentence == s }
             let sentenceTriggers = triggers(inSentence: s)
+            guard !sentenceTriggers.isEmpty else { continue }
+            let sentenceActors = actors[actorsOf[s]]
+            let sentenceMentions = mentions[mentionsOf[s]]
             for trigger in sentenceTriggers {
                 // Purpose, future and wishes are not events.
                 var k = trigger.first - 1
@@ -101,7 +110,7 @@ extension Document {
                 if k >= range.lowerBound, Lexicon.irrealis.contains(lower[k]) { continue }
                 if (max(range.lowerBound, trigger.first - 5)..<trigger.first).contains(where: { Lexicon.modals.contains(lower[$0]) }) { continue }
                 // A conditional sentence reports nothing.
-                if (range.lowerBound..<trigger.first).contains(where: { lower[$0] == Lexicon.hash("if") || lower[$0] == Lexicon.hash("unless") }) { continue }
+                if (range.lowerBound..<trigger.first).contains(where: { lower[$0] == Word.if || lower[$0] == Word.unless }) { continue }
 
                 // The actor.
                 var actor: Actor?
@@ -125,7 +134,7 @@ extension Document {
                         guard a.tokens.lowerBound > trigger.last, a.tokens.lowerBound <= trigger.last + 8 else { return false }
                         var b = a.tokens.lowerBound - 1
                         while b > trigger.last, Lexicon.determiners.contains(lower[b]) { b -= 1 }
-                        return lower[b] == Lexicon.hash("from") || lower[b] == Lexicon.hash("by")
+                        return lower[b] == Word.from || lower[b] == Word.by
                     }?.actor
                     target = subject?.actor
                 } else if trigger.action == .strike && subject == nil {
@@ -162,7 +171,7 @@ extension Document {
                     for m in after where m.tokens.lowerBound > previous.tokens.upperBound {
                         let between = (previous.tokens.upperBound + 1)..<m.tokens.lowerBound
                         guard between.allSatisfy({ Document.joiners.contains(lower[$0]) }),
-                              between.contains(where: { lower[$0] == Lexicon.hash("and") || lower[$0] == Lexicon.hash("including") }) else { break }
+                              between.contains(where: { lower[$0] == Word.and || lower[$0] == Word.including }) else { break }
                         places.append((m.place, m.span.text, m)); previous = m
                     }
                 } else if let (place, text) = genericPlace(in: range, from: trigger.last + 1, to: min(nextTrigger, trigger.last + 9), resolve: resolveGeneric) {
@@ -174,7 +183,7 @@ extension Document {
                 }
                 guard !places.isEmpty else { continue }
 
-                let (date, dateText) = eventDate(sentence: s, near: trigger.first)
+                let (date, dateText) = eventDate(sentence: s, near: trigger.first, cache: &dateCache)
                 for (place, text, mention) in places {
                     var relation: String?
                     var partial = false
@@ -191,13 +200,11 @@ extension Document {
 
     /// "the industrial zone", "the military airport", "the airport" between two tokens.
     func genericPlace(in range: Range<Int>, from: Int, to: Int, resolve: (String) -> Place?) -> (Place, String)? {
-        let phrases = [["industrial", "zone"], ["military", "airport"], ["airport"], ["airbase"], ["air", "base"]]
         var i = from
         while i < to {
-            for p in phrases where i + p.count <= to {
-                if p.enumerated().allSatisfy({ lower[i + $0.offset] == Lexicon.hash($0.element) }) {
-                    let text = p.joined(separator: " ")
-                    if let place = resolve(text) { return (place, string(bytes: tokens[i].start..<tokens[i + p.count - 1].end)) }
+            for (text, words) in Document.genericPhrases where i + words.count <= to {
+                if words.indices.allSatisfy({ lower[i + $0] == words[$0] }) {
+                    if let place = resolve(text) { return (place, string(bytes: tokens[i].start..<tokens[i + words.count - 1].end)) }
                 }
             }
             i += 1
@@ -205,19 +212,23 @@ extension Document {
         return nil
     }
 
+    /// Generic references and their words' hashes.
+    static let genericPhrases: [(String, [UInt64])] = [["industrial", "zone"], ["military", "airport"], ["airport"], ["airbase"], ["air", "base"]]
+        .map { ($0.joined(separator: " "), $0.map(Lexicon.hash)) }
+
     /// The words just before a place that make it a reference point rather than the
     /// place itself ("east of", "30 km away from"), and "parts of".
     func relation(before first: Int, in range: Range<Int>) -> (String?, Bool) {
         var k = first - 1
         while k >= range.lowerBound, Lexicon.determiners.contains(lower[k]) { k -= 1 }
         guard k >= range.lowerBound else { return (nil, false) }
-        if lower[k] == Lexicon.hash("of"), k - 1 >= range.lowerBound, lower[k - 1] == Lexicon.hash("parts") || lower[k - 1] == Lexicon.hash("part") {
+        if lower[k] == Word.of, k - 1 >= range.lowerBound, lower[k - 1] == Word.parts || lower[k - 1] == Word.part {
             return (nil, true)
         }
-        if lower[k] == Lexicon.hash("of") || lower[k] == Lexicon.hash("from") {
+        if lower[k] == Word.of || lower[k] == Word.from {
             var start = k - 1
             guard start >= range.lowerBound else { return (nil, false) }
-            if lower[start] == Lexicon.hash("away") { start -= 1 }
+            if lower[start] == Word.away { start -= 1 }
             guard start >= range.lowerBound else { return (nil, false) }
             if Document.compass.contains(lower[start]) {
                 if start - 1 >= range.lowerBound, tokens[start].gapBefore == .hyphen, Document.compass.contains(lower[start - 1]) { start -= 1 }
@@ -230,18 +241,26 @@ extension Document {
         return (nil, false)
     }
 
-    func eventDate(sentence s: Int, near token: Int) -> (ReportedDate?, String) {
-        func usable(_ e: DateExpression) -> Bool {
-            let b = e.tokens.lowerBound - 1
-            return !(b >= 0 && (lower[b] == Lexicon.hash("since") || lower[b] == Lexicon.hash("until")))
+    /// `cache` holds each sentence's usable dates once found: a sentence is asked once per
+    /// event in it and in the three sentences after it.
+    func eventDate(sentence s: Int, near token: Int, cache: inout [[DateExpression]?]) -> (ReportedDate?, String) {
+        func usableDates(_ s: Int) -> [DateExpression] {
+            if let known = cache[s] { return known }
+            let since = Word.since, until = Word.until
+            let found = dates(inSentence: s).filter { e in
+                let b = e.tokens.lowerBound - 1
+                return !(b >= 0 && (lower[b] == since || lower[b] == until))
+            }
+            cache[s] = found
+            return found
         }
-        let here = dates(inSentence: s).filter(usable)
+        let here = usableDates(s)
         if let nearest = here.min(by: { abs($0.tokens.lowerBound - token) < abs($1.tokens.lowerBound - token) }) {
             return (nearest.date, nearest.text)
         }
         // The day the sentences just before were about.
         for back in 1...3 where s - back >= 0 {
-            if let previous = dates(inSentence: s - back).filter(usable).last {
+            if let previous = usableDates(s - back).last {
                 if previous.date.precision == .day { return (previous.date, previous.text) }
                 break
             }

@@ -1,17 +1,13 @@
+import Places
+
 /// Word lists the reader matches against tokens by a hash of their lower-case bytes: actor
 /// names and their adjectival forms, action words, organisation names that contain place
 /// names, and common English words that are also place names somewhere.
 enum Lexicon {
     /// FNV-1a of a word's bytes with ASCII letters lower-cased.
+    /// The scanner's word hash, so the hashes it hands over are these.
     @inline(__always)
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf29ce484222325
-        for var b in bytes {
-            if b >= 0x41 && b <= 0x5A { b += 0x20 }
-            h = (h ^ UInt64(b)) &* 0x100000001b3
-        }
-        return h
-    }
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 { NameScanner.lowerHash(bytes) }
 
     static func hash(_ word: String) -> UInt64 {
         var h: UInt64 = 0xcbf29ce484222325
@@ -49,15 +45,17 @@ enum Lexicon {
 
     /// Phrases indexed by their first word, longest first.
     struct PhraseTable<Value: Sendable>: Sendable {
-        private var byFirst: [UInt64: [(Phrase, Value)]] = [:]
+        private let byFirst: WordMap<[(Phrase, Value)]>
 
         init(_ entries: [(String, Value)]) {
+            var byFirst: [UInt64: [(Phrase, Value)]] = [:]
             for (text, value) in entries {
                 let p = Lexicon.phrase(text)
                 guard let first = p.words.first else { continue }
                 byFirst[first, default: []].append((p, value))
             }
             for k in byFirst.keys { byFirst[k]!.sort { $0.0.words.count > $1.0.words.count } }
+            self.byFirst = WordMap(byFirst.map { ($0.key, $0.value) })
         }
 
         func candidates(startingWith hash: UInt64) -> [(Phrase, Value)]? { byFirst[hash] }
@@ -142,19 +140,19 @@ enum Lexicon {
     // MARK: Words around names
 
     /// Participles that make "X-backed" an adjective: no place mention.
-    static let participles: Set<UInt64> = Set(["backed", "led", "made", "held", "controlled", "based", "trained", "allied",
-                                               "aligned", "dominated", "run", "funded", "armed", "supported", "sponsored",
-                                               "occupied", "linked", "affiliated", "born", "bound", "registered"].map(hash))
+    static let participles = WordSet(["backed", "led", "made", "held", "controlled", "based", "trained", "allied",
+                                      "aligned", "dominated", "run", "funded", "armed", "supported", "sponsored",
+                                      "occupied", "linked", "affiliated", "born", "bound", "registered"])
 
     /// Qualifier words that may follow a place name (lower case): not part of another name.
-    static let qualifiers: Set<UInt64> = Set(["province", "governorate", "city", "town", "village", "river", "valley",
-                                              "district", "region", "countryside", "desert", "border", "airport", "base",
-                                              "oil", "oilfield", "oilfields", "field", "fields", "dam", "lake", "basin",
-                                              "crossing", "road", "highway", "bridge", "area", "front", "pocket"].map(hash))
+    static let qualifiers = WordSet(["province", "governorate", "city", "town", "village", "river", "valley",
+                                     "district", "region", "countryside", "desert", "border", "airport", "base",
+                                     "oil", "oilfield", "oilfields", "field", "fields", "dam", "lake", "basin",
+                                     "crossing", "road", "highway", "bridge", "area", "front", "pocket"])
 
     /// Capitalised words that may stand right before a place name without making it a
     /// person's or an organisation's name ("Eastern Syria", "In Raqqa", "Rural Damascus").
-    static let leftNeighbours: Set<UInt64> = Set([
+    static let leftNeighbours = WordSet([
         "in", "on", "at", "from", "to", "the", "a", "an", "and", "but", "for", "with", "by", "of", "as", "near", "across",
         "inside", "outside", "around", "both", "meanwhile", "while", "since", "after", "before", "north", "south", "east",
         "west", "northern", "southern", "eastern", "western", "central", "northeast", "northwest", "southeast", "southwest",
@@ -166,18 +164,18 @@ enum Lexicon {
         "source", "sources", "so", "then", "not", "against", "over", "under", "about", "within", "along", "during",
         "until", "amid", "despite", "whether", "because", "all", "most", "some", "many", "why", "how", "what", "who",
         "following", "are", "is", "was", "were", "will", "has", "have", "had", "says", "off", "up", "out", "down",
-    ].map(hash))
+    ])
 
     /// Capitalised words that may follow a country's name without making it an
     /// organisation's ("U.S. Defense Secretary", "US Army").
-    static let countryFollowers: Set<UInt64> = Set(["defense", "defence", "secretary", "president", "minister", "army", "navy",
-                                                    "air", "marine", "marines", "special", "central", "state", "government",
-                                                    "foreign", "interior", "embassy", "ambassador", "officials", "official",
-                                                    "envoy", "congress", "senate", "treasury", "military"].map(hash))
+    static let countryFollowers = WordSet(["defense", "defence", "secretary", "president", "minister", "army", "navy",
+                                           "air", "marine", "marines", "special", "central", "state", "government",
+                                           "foreign", "interior", "embassy", "ambassador", "officials", "official",
+                                           "envoy", "congress", "senate", "treasury", "military"])
 
     /// Common English words that are place names somewhere: at the start of a sentence or in
     /// a heading, where capitals prove nothing, they are words.
-    static let commonWords: Set<UInt64> = Set([
+    static let commonWords = WordSet([
         "nice", "reading", "deal", "same", "male", "mobile", "bath", "battle", "march", "may", "june", "august", "mark",
         "hope", "union", "independence", "liberty", "victory", "unity", "peace", "progress", "enterprise", "paradise",
         "eden", "joy", "fair", "rome", "china", "turkey", "jordan", "chad", "georgia", "split", "bar", "best", "most",
@@ -197,7 +195,7 @@ enum Lexicon {
         "mohammed", "ali", "hassan", "hussein", "omar", "said", "khalil", "issa", "salem", "jazeera", "press", "media",
         "reuters", "sputnik", "pentagon", "kremlin", "white", "black", "red", "green", "blue", "gold", "silver",
         "speaking", "leading", "living", "standing", "waiting", "asking", "making", "taking", "coming", "going",
-    ].map(hash))
+    ])
 
     // MARK: Actions
 
@@ -219,31 +217,94 @@ enum Lexicon {
     ])
 
     /// Words that make a following "offensive" or "operation" an event: launched, began...
-    static let launchWords: Set<UInt64> = Set(["launched", "launch", "launching", "launches", "announced", "began", "begun",
-                                               "started", "starts", "commencement", "unveiled", "opened", "kicked"].map(hash))
-    static let offensiveNouns: Set<UInt64> = Set(["offensive", "operation", "campaign", "attack", "attacks", "push", "assault"].map(hash))
-    static let siegeNouns: Set<UInt64> = Set(["siege", "blockade", "encirclement"].map(hash))
-    static let siegeBreakers: Set<UInt64> = Set(["broke", "break", "breaking", "broken", "breaks", "lifting", "lifted", "lift",
-                                                 "smashed", "smashing", "ended", "ending", "ends"].map(hash))
+    static let launchWords = WordSet(["launched", "launch", "launching", "launches", "announced", "began", "begun",
+                                      "started", "starts", "commencement", "unveiled", "opened", "kicked"])
+    static let offensiveNouns = WordSet(["offensive", "operation", "campaign", "attack", "attacks", "push", "assault"])
+    static let siegeNouns = WordSet(["siege", "blockade", "encirclement"])
+    static let siegeBreakers = WordSet(["broke", "break", "breaking", "broken", "breaks", "lifting", "lifted", "lift",
+                                        "smashed", "smashing", "ended", "ending", "ends"])
 
     /// Words before an action that make it not (yet) an event: purpose, future, wishes.
-    static let irrealis: Set<UInt64> = Set(["to", "since", "prevent", "prevents", "preventing", "block", "stop", "avoid", "will", "would", "could", "may", "might", "can", "should", "must", "shall",
-                                            "cannot", "wants", "want", "aim", "aims", "aiming", "plan", "plans", "planning",
-                                            "intend", "intends", "if", "unless", "not", "never", "attempt", "attempts", "trying",
-                                            "try", "able", "likely", "potential", "possible", "possibly", "threatened", "vowed",
-                                            "promised", "seeking"].map(hash))
+    static let irrealis = WordSet(["to", "since", "prevent", "prevents", "preventing", "block", "stop", "avoid", "will", "would", "could", "may", "might", "can", "should", "must", "shall",
+                                   "cannot", "wants", "want", "aim", "aims", "aiming", "plan", "plans", "planning",
+                                   "intend", "intends", "if", "unless", "not", "never", "attempt", "attempts", "trying",
+                                   "try", "able", "likely", "potential", "possible", "possibly", "threatened", "vowed",
+                                   "promised", "seeking"])
 
     /// Words within a few words before an action that make it hypothetical.
-    static let modals: Set<UInt64> = Set(["will", "would", "could", "may", "might", "can", "should", "must", "shall", "if",
-                                          "unless", "prevent", "preventing", "block", "stop", "avoid", "aim", "aiming",
-                                          "wants", "plan", "planned", "plans"].map(hash))
+    static let modals = WordSet(["will", "would", "could", "may", "might", "can", "should", "must", "shall", "if",
+                                 "unless", "prevent", "preventing", "block", "stop", "avoid", "aim", "aiming",
+                                 "wants", "plan", "planned", "plans"])
 
     /// Words before an actor that make it not the subject ("backed by X", "with X").
-    static let nonSubjectMarkers: Set<UInt64> = Set(["by", "from", "with", "against", "of", "and", "or", "between", "than",
-                                                     "on", "to", "for", "toward", "towards", "over", "backed", "into", "at"].map(hash))
-    static let determiners: Set<UInt64> = Set(["the", "their", "its", "his", "her", "our", "a", "an", "some", "several"].map(hash))
-    static let possessives: Set<UInt64> = Set(["their", "its", "his", "our"].map(hash))
+    static let nonSubjectMarkers = WordSet(["by", "from", "with", "against", "of", "and", "or", "between", "than",
+                                            "on", "to", "for", "toward", "towards", "over", "backed", "into", "at"])
+    static let determiners = WordSet(["the", "their", "its", "his", "her", "our", "a", "an", "some", "several"])
+    static let possessives = WordSet(["their", "its", "his", "our"])
 
-    static let hedges: Set<UInt64> = Set(["about", "roughly", "around", "some", "approximately", "nearly", "almost", "approx",
-                                          "circa", "estimated", "over", "more", "less", "under", "up"].map(hash))
+    static let hedges = WordSet(["about", "roughly", "around", "some", "approximately", "nearly", "almost", "approx",
+                                 "circa", "estimated", "over", "more", "less", "under", "up"])
+}
+
+/// Hashes of the single words the reader compares tokens with, computed once: the rules
+/// ask for them on every token.
+enum Word {
+    static let al = Lexicon.hash("al")
+    static let and = Lexicon.hash("and")
+    static let anti = Lexicon.hash("anti")
+    static let away = Lexicon.hash("away")
+    static let by = Lexicon.hash("by")
+    static let capital = Lexicon.hash("capital")
+    static let countryside = Lexicon.hash("countryside")
+    static let earlier = Lexicon.hash("earlier")
+    static let el = Lexicon.hash("el")
+    static let early = Lexicon.hash("early")
+    static let from = Lexicon.hash("from")
+    static let governorate = Lexicon.hash("governorate")
+    static let `if` = Lexicon.hash("if")
+    static let `in` = Lexicon.hash("in")
+    static let including = Lexicon.hash("including")
+    static let just = Lexicon.hash("just")
+    static let kilometer = Lexicon.hash("kilometer")
+    static let kilometers = Lexicon.hash("kilometers")
+    static let kilometre = Lexicon.hash("kilometre")
+    static let kilometres = Lexicon.hash("kilometres")
+    static let km = Lexicon.hash("km")
+    static let kms = Lexicon.hash("kms")
+    static let last = Lexicon.hash("last")
+    static let late = Lexicon.hash("late")
+    static let m = Lexicon.hash("m")
+    static let mar = Lexicon.hash("mar")
+    static let march = Lexicon.hash("march")
+    static let meters = Lexicon.hash("meters")
+    static let metres = Lexicon.hash("metres")
+    static let mid = Lexicon.hash("mid")
+    static let mile = Lexicon.hash("mile")
+    static let miles = Lexicon.hash("miles")
+    static let military = Lexicon.hash("military")
+    static let month = Lexicon.hash("month")
+    static let of = Lexicon.hash("of")
+    static let oilfields = Lexicon.hash("oilfields")
+    static let on = Lexicon.hash("on")
+    static let other = Lexicon.hash("other")
+    static let overnight = Lexicon.hash("overnight")
+    static let part = Lexicon.hash("part")
+    static let parts = Lexicon.hash("parts")
+    static let past = Lexicon.hash("past")
+    static let province = Lexicon.hash("province")
+    static let provincial = Lexicon.hash("provincial")
+    static let s = Lexicon.hash("s")
+    static let sept = Lexicon.hash("sept")
+    static let side = Lexicon.hash("side")
+    static let since = Lexicon.hash("since")
+    static let sq = Lexicon.hash("sq")
+    static let square = Lexicon.hash("square")
+    static let the = Lexicon.hash("the")
+    static let this = Lexicon.hash("this")
+    static let today = Lexicon.hash("today")
+    static let tonight = Lexicon.hash("tonight")
+    static let unless = Lexicon.hash("unless")
+    static let until = Lexicon.hash("until")
+    static let week = Lexicon.hash("week")
+    static let yesterday = Lexicon.hash("yesterday")
 }

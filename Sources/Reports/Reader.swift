@@ -10,6 +10,10 @@ public final class Reader {
     let scanner: NameScanner
     /// Confirmed places per name key (hash collisions and unknown keys give []).
     private var placesByKey: [String: [Place]] = [:]
+    /// The key and places of each name as written, by the FNV-1a hash of its bytes: a report
+    /// names the same places over and over. `writings` holds the bytes, to confirm a hit.
+    private var byWriting = WordMap<Int>()
+    private var writings: [(bytes: [UInt8], key: String, places: [Place])] = []
 
     public init(gazetteer: Gazetteer, table: NameTable? = nil) {
         self.gazetteer = gazetteer
@@ -18,16 +22,44 @@ public final class Reader {
 
     /// Everything the report says that the reader understands.
     public func read(_ report: Report) -> Extraction {
-        var utf8 = Array(report.text.utf8)
-        return utf8.withUnsafeMutableBufferPointer { buf in
-            var document = Document(report: report, text: UnsafeBufferPointer(buf), scanner: scanner, gazetteer: gazetteer)
-            document.findActors()
-            findPlaces(&document)
-            document.bindPeople()
-            let events = document.findEvents(resolveGeneric: { self.resolveGeneric($0, in: document) })
-            let claims = document.findClaims(resolveGeneric: { self.resolveGeneric($0, in: document) })
-            return Extraction(report: report, mentions: document.mentions, actors: document.actors, events: events, claims: claims)
+        // A native string's own bytes when it has them, else a copy.
+        if let x = report.text.utf8.withContiguousStorageIfAvailable({ read(report, $0) }) { return x }
+        return Array(report.text.utf8).withUnsafeBufferPointer { read(report, $0) }
+    }
+
+    private func read(_ report: Report, _ text: UnsafeBufferPointer<UInt8>) -> Extraction {
+        var document = Document(report: report, text: text, scanner: scanner, gazetteer: gazetteer)
+        document.findActors()
+        findPlaces(&document)
+        document.bindPeople()
+        // A generic reference resolves the same way throughout a report: once per phrase.
+        var generic: [String: Place?] = [:]
+        func resolve(_ phrase: String) -> Place? {
+            if let known = generic[phrase] { return known }
+            let found = self.resolveGeneric(phrase, in: document)
+            generic[phrase] = found
+            return found
         }
+        let events = document.findEvents(resolveGeneric: resolve)
+        let claims = document.findClaims(resolveGeneric: resolve)
+        return Extraction(report: report, mentions: document.mentions, actors: document.actors, events: events, claims: claims)
+    }
+
+    /// The key of a name as written and its places, remembered by the bytes.
+    private func places(written: UnsafeBufferPointer<UInt8>) -> (String, [Place]) {
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in written { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        if let k = byWriting[h], writings[k].bytes.withUnsafeBufferPointer({ $0.elementsEqual(written) }) {
+            return (writings[k].key, writings[k].places)
+        }
+        let key = NameNormalizer.key(String(decoding: written, as: UTF8.self))
+        let found = places(forKey: key)
+        // A hash already taken by other bytes keeps its first writing; this one is not remembered.
+        if byWriting[h] == nil {
+            byWriting[h] = writings.count
+            writings.append((Array(written), key, found))
+        }
+        return (key, found)
     }
 
     func places(forKey key: String) -> [Place] {
@@ -50,12 +82,16 @@ public final class Reader {
 
     private func findPlaces(_ d: inout Document) {
         var raw: [RawMention] = []
-        let matchStarts = Set(d.matches.map(\.first))
-        let matchTokens: Set<Int> = Set(d.matches.flatMap { Array($0.first...$0.last) })
+        var matchStarts = [Bool](repeating: false, count: d.tokens.count)
+        var matchTokens = [Bool](repeating: false, count: d.tokens.count)
+        for m in d.matches {
+            matchStarts[m.first] = true
+            for t in m.first...m.last { matchTokens[t] = true }
+        }
         for m in d.matches {
             guard var r = d.filterMatch(m, matchStarts: matchStarts, matchTokens: matchTokens) else { continue }
-            let key = NameNormalizer.key(d.string(bytes: d.tokens[r.first].start..<d.tokens[r.last].end))
-            var candidates = places(forKey: key)
+            let (key, found) = places(written: UnsafeBufferPointer(rebasing: d.text[d.tokens[r.first].start..<d.tokens[r.last].end]))
+            var candidates = found
             if let kinds = r.kinds {
                 let narrowed = candidates.filter { kinds.contains($0.kind) }
                 if !narrowed.isEmpty { candidates = narrowed }
@@ -85,6 +121,7 @@ public final class Reader {
         context.provinces = normalised(provinces)
         if points > 0 { context.near = Coordinate(latitude: lat / Double(points), longitude: lon / Double(points)) }
 
+        var scores: [String: Double] = [:]
         for (k, r) in raw.enumerated() {
             // "X in Y", "X, Y": Y's province or country chooses among X's.
             var hint: Place?
@@ -92,8 +129,18 @@ public final class Reader {
                 let between = d.string(bytes: d.tokens[r.last].end..<d.tokens[raw[k + 1].first].start).lowercased()
                 if between == ", " || between == " in " || between == " of " { hint = raw[k + 1].candidates.first }
             }
-            let scored = r.candidates.map { ($0, gazetteer.score($0, context: context) + bonus($0, hint: hint, preferProvince: r.preferProvince)) }
-            let best = scored.max { a, b in a.1 != b.1 ? a.1 < b.1 : a.0.id > b.0.id }!.0
+            // One candidate needs no score; a place's score in this report's context is the same
+            // every time it is asked (a geodesic distance each), so it is asked once.
+            let best: Place
+            if r.candidates.count == 1 {
+                best = r.candidates[0]
+            } else {
+                let scored = r.candidates.map { p -> (Place, Double) in
+                    let s = scores[p.id] ?? { let s = gazetteer.score(p, context: context); scores[p.id] = s; return s }()
+                    return (p, s + bonus(p, hint: hint, preferProvince: r.preferProvince))
+                }
+                best = scored.max { a, b in a.1 != b.1 ? a.1 < b.1 : a.0.id > b.0.id }!.0
+            }
             if r.lowercase && !gazetteer.isCurated(best) { continue }
             // Outside Syria and Iraq a town that nobody curated must be written as its own name
             // (not reached through an alternate name or a spelling rule: "Russian" is not

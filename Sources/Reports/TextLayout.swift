@@ -23,11 +23,20 @@ struct TextLayout {
         var previousBlank = true
         let n = text.count
         while lineStart < n {
+            // One pass over the line: its end, code points, blankness and whether it is ASCII.
             var lineEnd = lineStart
-            while lineEnd < n, text[lineEnd] != 0x0A { lineEnd += 1 }
-            let lineCodePoints = TextLayout.codePoints(text, lineStart, lineEnd)
+            var lineCodePoints = 0
+            var blank = true
+            var high: UInt8 = 0
+            while lineEnd < n {
+                let b = text[lineEnd]
+                if b == 0x0A { break }
+                if b & 0xC0 != 0x80 { lineCodePoints += 1 }
+                if b != 0x20 && b != 0x09 && b != 0x0D { blank = false }
+                high |= b
+                lineEnd += 1
+            }
             let line = UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd])
-            let blank = line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
             if blank {
                 previousBlank = true
             } else if TextLayout.isFurniture(line) {
@@ -36,7 +45,7 @@ struct TextLayout {
             } else {
                 if previousBlank { paragraph += 1 }
                 previousBlank = false
-                splitSentences(text, lineStart, lineEnd, codePoints, paragraph, isTitle: TextLayout.isTitleLine(line))
+                splitSentences(text, lineStart, lineEnd, codePoints, paragraph, isTitle: TextLayout.isTitleLine(line, isASCII: high < 0x80))
             }
             codePoints += lineCodePoints + (lineEnd < n ? 1 : 0)
             lineStart = lineEnd + 1
@@ -71,6 +80,8 @@ struct TextLayout {
         "co", "corp", "gov", "sen", "rep", "prof", "brig", "adm", "cpl", "pvt", "jan", "feb", "mar", "apr", "jun",
         "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est", "lt-col", "mt",
     ]
+
+    private static let abbreviationHashes = WordSet(Array(abbreviations))
 
     private mutating func splitSentences(_ text: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ lineCodePoints: Int, _ paragraph: Int, isTitle: Bool) {
         var start = a
@@ -126,9 +137,9 @@ struct TextLayout {
         // The word before the dot: an initial (U.S., J.) or a title (Col.) does not end a sentence.
         var w = dot
         while w > start, (text[w - 1] >= 0x41 && text[w - 1] <= 0x5A) || (text[w - 1] >= 0x61 && text[w - 1] <= 0x7A) { w -= 1 }
-        let word = String(decoding: UnsafeBufferPointer(rebasing: text[w..<dot]), as: UTF8.self).lowercased()
-        if word.count == 1 { return false }
-        if TextLayout.abbreviations.contains(word) { return false }
+        // ASCII letters only, so bytes are characters and the hash is the lower-case word's.
+        if dot - w == 1 { return false }
+        if TextLayout.abbreviationHashes.contains(NameScanner.lowerHash(UnsafeBufferPointer(rebasing: text[w..<dot]))) { return false }
         return true
     }
 
@@ -140,7 +151,13 @@ struct TextLayout {
     // MARK: Line kinds
 
     /// A heading: no sentence-final punctuation and most longer words capitalised.
-    static func isTitleLine(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isTitleLine(_ line: UnsafeBufferPointer<UInt8>, isASCII: Bool = false) -> Bool {
+        // Most lines are prose ending in a full stop: answer those from the bytes. (After an
+        // ASCII byte the dot is a character of its own; after other bytes it may not be.)
+        var e = line.count
+        while e > 0, isASCIIWhitespace(line[e - 1]) { e -= 1 }
+        if e > 0, line[e - 1] == UInt8(ascii: "."), e == 1 || line[e - 2] < 0x80 { return false }
+        if isASCII { return isTitleLine(asciiLine: line) }
         let s = String(decoding: line, as: UTF8.self).trimmingWhitespace
         guard let last = s.last, last != "." else { return false }
         let words = s.split(whereSeparator: { $0 == " " || $0 == "-" }).filter { w in w.count > 3 && w.first!.isLetter }
@@ -148,6 +165,35 @@ struct TextLayout {
         let capitals = words.filter { $0.first!.isUppercase }.count
         return capitals * 10 >= words.count * 6
     }
+
+    /// `isTitleLine` for a line of ASCII, where bytes are characters: the same answer
+    /// without building strings.
+    static func isTitleLine(asciiLine line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var a = 0, e = line.count
+        while a < e, isASCIIWhitespace(line[a]) { a += 1 }
+        while e > a, isASCIIWhitespace(line[e - 1]) { e -= 1 }
+        guard e > a, line[e - 1] != UInt8(ascii: ".") else { return false }
+        // Words between spaces and hyphens; only those of over three letters, starting with one, count.
+        var words = 0, capitals = 0
+        var i = a
+        while i < e {
+            while i < e, line[i] == 0x20 || line[i] == UInt8(ascii: "-") { i += 1 }
+            let start = i
+            while i < e, line[i] != 0x20, line[i] != UInt8(ascii: "-") { i += 1 }
+            guard i - start > 3 else { continue }
+            let f = line[start]
+            let upper = f >= 0x41 && f <= 0x5A
+            guard upper || (f >= 0x61 && f <= 0x7A) else { continue }
+            words += 1
+            if upper { capitals += 1 }
+        }
+        guard words > 0, words <= 20 else { return false }
+        return capitals * 10 >= words * 6
+    }
+
+    /// What `Character.isWhitespace` says of an ASCII byte.
+    @inline(__always)
+    static func isASCIIWhitespace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
 
     /// Words of web-page chrome: a line made of these alone is not news.
     static let furnitureWords: Set<String> = [
@@ -168,23 +214,24 @@ struct TextLayout {
     /// Every line is asked, so the test runs on bytes and builds Strings only for the
     /// short lines that can be chrome words alone.
     static func isFurniture(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        if furniturePhrases.contains(where: { containsIgnoringASCIICase(line, $0) }) { return true }
-        // Words between spaces and tabs, bullets and bars left out.
-        var words: [Range<Int>] = []
-        var i = 0
-        while i < line.count {
-            while i < line.count, line[i] == 0x20 || line[i] == 0x09 || line[i] == 0x0D { i += 1 }
-            let start = i
-            while i < line.count, line[i] != 0x20, line[i] != 0x09, line[i] != 0x0D { i += 1 }
-            guard i > start else { continue }
-            let w = UnsafeBufferPointer(rebasing: line[start..<i])
-            let isBullet = w.elementsEqual([0xE2, 0x80, 0xA2]) || w.elementsEqual([0x7C]) || w.elementsEqual([0xC2, 0xB7]) || w.elementsEqual([0x2D])
-            if !isBullet { words.append(start..<i) }
+        // Words between spaces and tabs, bullets and bars left out. A first pass counts them
+        // without keeping them: most lines are paragraphs of many words.
+        var count = 0
+        var hashtags = true
+        forEachWord(line) { start, _ in
+            count += 1
+            if line[start] != UInt8(ascii: "#") { hashtags = false }
+            // Seven words and one not a hashtag: only a phrase can make this line chrome.
+            return count <= 6 || hashtags
         }
-        if words.isEmpty { return false }
+        // No words: nothing for a phrase to match either.
+        if count == 0 { return false }
         // Hashtag lines (#Syria #ISIS).
-        if words.allSatisfy({ line[$0.lowerBound] == UInt8(ascii: "#") }) { return true }
-        if words.count > 6 { return false }
+        if hashtags { return true }
+        if containsFurniturePhrase(line) { return true }
+        if count > 6 { return false }
+        var words: [Range<Int>] = []
+        forEachWord(line) { start, end in words.append(start..<end); return true }
         let lower = words.map { String(decoding: UnsafeBufferPointer(rebasing: line[$0]), as: UTF8.self).lowercased() }
         // "Source: RT" credit lines.
         if lower.count <= 4, lower[0] == "source:" || lower[0] == "sources:" || lower[0] == "photo:" || lower[0] == "image:" { return true }
@@ -192,26 +239,59 @@ struct TextLayout {
         return lower.allSatisfy { furnitureWords.contains($0.trimmingPunctuation) }
     }
 
-    static func containsIgnoringASCIICase(_ text: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard needle.count <= text.count, let first = needle.first else { return false }
+    /// Calls `body` with the byte range of each word of `line` that is not a bullet or bar,
+    /// while it returns true.
+    @inline(__always)
+    private static func forEachWord(_ line: UnsafeBufferPointer<UInt8>, _ body: (Int, Int) -> Bool) {
         var i = 0
-        while i + needle.count <= text.count {
-            var c = text[i]
-            if c >= 0x41 && c <= 0x5A { c += 0x20 }
-            if c == first {
-                var k = 1
-                while k < needle.count {
-                    var t = text[i + k]
-                    if t >= 0x41 && t <= 0x5A { t += 0x20 }
-                    if t != needle[k] { break }
-                    k += 1
-                }
-                if k == needle.count { return true }
-            }
-            i += 1
+        while i < line.count {
+            while i < line.count, line[i] == 0x20 || line[i] == 0x09 || line[i] == 0x0D { i += 1 }
+            let start = i
+            while i < line.count, line[i] != 0x20, line[i] != 0x09, line[i] != 0x0D { i += 1 }
+            guard i > start else { continue }
+            let n = i - start
+            let isBullet = (n == 3 && line[start] == 0xE2 && line[start + 1] == 0x80 && line[start + 2] == 0xA2)
+                || (n == 1 && (line[start] == 0x7C || line[start] == 0x2D)) || (n == 2 && line[start] == 0xC2 && line[start + 1] == 0xB7)
+            if !isBullet, !body(start, i) { return }
         }
-        return false
     }
+
+    /// Whether any of `furniturePhrases` occurs in the line, ignoring ASCII case. Every
+    /// line is asked, so one pass tries phrases only where the two bytes at hand start one.
+    static func containsFurniturePhrase(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = line.count
+        guard n >= shortestFurniturePhrase else { return false }
+        return furniturePhraseStarts.withUnsafeBufferPointer { starts in
+            var i = 0
+            while i + shortestFurniturePhrase <= n {
+                let pair = Int(asciiLowercased(line[i])) << 8 | Int(asciiLowercased(line[i + 1]))
+                if starts[pair >> 6] & (1 << UInt64(pair & 63)) != 0 {
+                    for p in furniturePhrases where p.count <= n - i {
+                        var k = 0
+                        while k < p.count, asciiLowercased(line[i + k]) == p[k] { k += 1 }
+                        if k == p.count { return true }
+                    }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    @inline(__always)
+    static func asciiLowercased(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
+
+    private static let shortestFurniturePhrase = furniturePhrases.map(\.count).min()!
+
+    /// A bit per pair of bytes that starts a furniture phrase.
+    private static let furniturePhraseStarts: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 65536 / 64)
+        for p in furniturePhrases {
+            let pair = Int(p[0]) << 8 | Int(p[1])
+            bits[pair >> 6] |= 1 << UInt64(pair & 63)
+        }
+        return bits
+    }()
 
     /// Byte offset of the first byte that is not valid UTF-8, or nil.
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {

@@ -9,6 +9,8 @@ import Reports
 struct ExtractionOptions {
     var corpusBytes = 100 * 1_048_576
     var flashtext = true
+    /// Where to write the reader's findings (PATH-default.txt, PATH-world.txt), untimed.
+    var dump: String?
 }
 
 struct Row {
@@ -69,14 +71,16 @@ func runExtractionBenchmark(defaultGazetteer: Gazetteer, world: Gazetteer?, opti
         // The name scanner alone: best of 2 passes (it allocates only its token buffers).
         let scanner = NameScanner(table: table)
         var candidates = 0
-        var scanTimes: [Double] = []
+        var scanTimes: [Double] = [], scanCPU: [Double] = []
         for _ in 0..<2 {
             var found = 0
             t0 = DispatchTime.now().uptimeNanoseconds
+            let c0 = threadCPUSeconds()
             for bytes in reportBytes {
                 found += bytes.withUnsafeBufferPointer { scanner.scan($0).count }
             }
             scanTimes.append(seconds(since: t0))
+            scanCPU.append(threadCPUSeconds() - c0)
             candidates = found
         }
         let scanRate = mb(corpus.bytes) / scanTimes.min()!
@@ -89,6 +93,7 @@ func runExtractionBenchmark(defaultGazetteer: Gazetteer, world: Gazetteer?, opti
         let buckets = [(0, 10_000, "<10 KB"), (10_000, 20_000, "10–20 KB"), (20_000, 35_000, "20–35 KB"), (35_000, Int.max, "≥35 KB")]
         var bucketBytes = [Int](repeating: 0, count: buckets.count), bucketTime = [Double](repeating: 0, count: buckets.count)
         t0 = DispatchTime.now().uptimeNanoseconds
+        let c0 = threadCPUSeconds()
         for (k, report) in corpus.reports.enumerated() {
             let r0 = DispatchTime.now().uptimeNanoseconds
             let x = reader.read(report)
@@ -97,14 +102,30 @@ func runExtractionBenchmark(defaultGazetteer: Gazetteer, world: Gazetteer?, opti
             mentions += x.mentions.count; actors += x.actors.count; events += x.events.count; claims += x.claims.count
         }
         let readSeconds = seconds(since: t0)
+        let readCPU = threadCPUSeconds() - c0
         let readRate = mb(corpus.bytes) / readSeconds
         rows.append(Row(tool: "conflictmap Reader.read", gazetteer: label, names: names.count, mbPerSecond: readRate, matches: mentions))
         print(String(format: "  corpus: %.2f place mentions per KB (%d); %.2f scanner candidates per KB; %d actor mentions, %d events, %d claims",
                      Double(mentions) / (Double(corpus.bytes) / 1000), mentions, Double(candidates) / (Double(corpus.bytes) / 1000), actors, events, claims))
-        print(String(format: "  reader %.1f s (one pass), scanner %.2f s (best of 2)", readSeconds, scanTimes.min()!))
+        // CPU time too: on a machine shared with other work, wall time says more about the load.
+        print(String(format: "  reader %.2f s (one pass; CPU %.2f s = %.1f MB/s), scanner %.2f s (best of 2; CPU %.2f s = %.1f MB/s)",
+                     readSeconds, readCPU, mb(corpus.bytes) / readCPU, scanTimes.min()!, scanCPU.min()!, mb(corpus.bytes) / scanCPU.min()!))
         print("  reader MB/s by report size: " + buckets.indices.map { b in
             String(format: "%@ %.1f", buckets[b].2, bucketTime[b] > 0 ? mb(bucketBytes[b]) / bucketTime[b] : 0)
         }.joined(separator: ", "))
+
+        if let dump = options.dump {
+            let path = dump + "-" + label + ".txt"
+            FileManager.default.createFile(atPath: path, contents: nil)
+            let dumpReader = Reader(gazetteer: gazetteer, table: table)
+            var lines: [String] = []
+            for report in corpus.reports {
+                lines += dumpLines(dumpReader.read(report))
+                if lines.count > 100_000 { try appendDump(lines, to: path); lines.removeAll() }
+            }
+            try appendDump(lines, to: path)
+            print("  findings written to \(path)")
+        }
 
         // flashtext with the same names and text.
         if options.flashtext, let script {
@@ -238,6 +259,13 @@ func temporaryDirectory() throws -> String {
     var template = Array((NSTemporaryDirectory() + "/conflictmap-bench-XXXXXX").utf8CString)
     guard let p = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else { throw benchError("cannot create a temporary directory") }
     return String(cString: p)
+}
+
+/// CPU time of the calling thread.
+func threadCPUSeconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
 }
 
 func seconds(since t0: UInt64) -> Double { Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9 }

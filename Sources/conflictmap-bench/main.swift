@@ -5,7 +5,7 @@ import Places
 
 // Speed figures for the README and issue notes. Run with:
 //   swift run -c release conflictmap-bench [--world PATH] [--only SECTION[,SECTION]]
-//       [--corpus-mb N] [--no-flashtext]
+//       [--corpus-mb N] [--no-flashtext] [--dump PATH]
 // Sections: names (gazetteer load, resolution, keys), geodesics, process, extraction, maps.
 // Times are medians of several runs on this machine; compare ratios within one run.
 
@@ -40,6 +40,7 @@ if let i = arguments.firstIndex(of: "--corpus-mb"), i + 1 < arguments.count, let
     extractionOptions.corpusBytes = n * 1_000_000
 }
 if arguments.contains("--no-flashtext") { extractionOptions.flashtext = false }
+if let i = arguments.firstIndex(of: "--dump"), i + 1 < arguments.count { extractionOptions.dump = arguments[i + 1] }
 
 let directory = try GazetteerLocator.bundledDirectory()
 var gazetteer = try Gazetteer.load(directory: directory)

@@ -1,0 +1,79 @@
+import Testing
+@testable import Places
+import Geography
+
+/// The scanner folds and keys each distinct word once and remembers it: what it remembers
+/// must be what `NameKeyBuilder.wordKey` says of the word, and a word must never be taken
+/// for another that shares its hash.
+@Suite("The scanner's word cache keys words as the normaliser does")
+struct ScannerWordCacheKeysWordsAsTheNormaliserDoes {
+    static let words = ["Raqqa", "RAQQA", "raqqa", "Dar'a", "al", "Al", "EL", "ez", "Deir", "Dayr", "Mayādīn", "MAYĀDĪN",
+                        "Ḩasakah", "qa’im", "Albukamal", "Abou", "Ezzor", "Assukhnah", "Straße", "Ελλάδα", "دير", "2017",
+                        "km²", "x", "s"]
+
+    static func expected(_ word: String) -> (key: [UInt8], article: Bool) {
+        let builder = NameKeyBuilder()
+        let utf8 = Array(word.utf8)
+        return utf8.withUnsafeBufferPointer { buf in builder.wordKey(buf) { (Array($0), $1) } }
+    }
+
+    static func entry(_ cache: inout WordCache, _ word: String, lowerHash: UInt64? = nil) -> Int {
+        let utf8 = Array(word.utf8)
+        let builder = NameKeyBuilder()
+        return utf8.withUnsafeBufferPointer { buf in
+            cache.entry(for: buf, lowerHash: lowerHash ?? NameScanner.lowerHash(buf)) { out in
+                builder.wordKey(buf) { key, article in out.append(contentsOf: key); return article }
+            }
+        }
+    }
+
+    @Test("A cached word has the normaliser's key, key hash and article flag", arguments: words)
+    func cachedWordHasItsKey(word: String) {
+        var cache = WordCache(capacity: 4)
+        // Fill past a few growths so the lookup runs through a rebuilt table.
+        for k in 0..<100 { _ = Self.entry(&cache, "filler\(k)") }
+        let first = Self.entry(&cache, word)
+        let again = Self.entry(&cache, word)
+        #expect(first == again)
+        let e = cache.entries[first]
+        let key = Array(cache.keys[Int(e.keyStart)..<Int(e.keyStart + e.keyCount)])
+        let (want, article) = Self.expected(word)
+        #expect(key == want)
+        #expect(e.isArticle == article)
+        #expect(e.keyHash == NameKeyBuilder.hash(want))
+    }
+
+    @Test("Words equal up to ASCII case share an entry; others never do, even with one hash")
+    func collisionsAreMisses() {
+        var cache = WordCache()
+        #expect(Self.entry(&cache, "Raqqa") == Self.entry(&cache, "rAQQA"))
+        // Non-ASCII letters are compared as bytes: another case is another word (with the same key).
+        #expect(Self.entry(&cache, "Ḩasakah") != Self.entry(&cache, "ḩasakah"))
+        // Two different words forced onto one hash.
+        let a = Self.entry(&cache, "Homs", lowerHash: 42)
+        let b = Self.entry(&cache, "Hama", lowerHash: 42)
+        #expect(a != b)
+        #expect(Self.entry(&cache, "Homs", lowerHash: 42) == a)
+        #expect(Self.entry(&cache, "Hama", lowerHash: 42) == b)
+        #expect(Array(cache.keys[Int(cache.entries[b].keyStart)..<Int(cache.entries[b].keyStart + cache.entries[b].keyCount)]) == Self.expected("Hama").key)
+    }
+
+    @Test("Scanning a text again, from the cache, finds the same tokens and names")
+    func rescanningIsTheSame() throws {
+        let gazetteer = Gazetteer(places: [
+            Place(id: "raqqa", name: "Raqqa", kind: .city, coordinate: .init(latitude: 35.95, longitude: 39.01), precision: .exact),
+            Place(id: "dez", name: "Deir ez-Zor", kind: .city, coordinate: .init(latitude: 35.33, longitude: 40.14), precision: .exact),
+        ])
+        let scanner = NameScanner(table: NameTable(gazetteer))
+        let text = Array("Fighting in RAQQA and Dayr Az Zawr; raqqa's outskirts, Deir al-Zour, AL-RAQQAH.".utf8)
+        let (first, firstTokens, firstHashes) = text.withUnsafeBufferPointer { (scanner.scan($0), scanner.tokens, scanner.lowerHashes) }
+        let (second, secondTokens, secondHashes) = text.withUnsafeBufferPointer { (scanner.scan($0), scanner.tokens, scanner.lowerHashes) }
+        #expect(first.count == 5)
+        #expect(first == second)
+        #expect(firstTokens == secondTokens)
+        #expect(firstHashes == secondHashes)
+        for (t, h) in zip(firstTokens, firstHashes) {
+            #expect(h == text.withUnsafeBufferPointer { NameScanner.lowerHash(UnsafeBufferPointer(rebasing: $0[t.start..<t.end])) })
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import Testing
+@testable import Reports
+
+/// The reader's word tables (open addressing over word hashes) and its byte-level line
+/// tests answer as the standard collections and the String versions they replace.
+@Suite("Word tables answer as sets and dictionaries do")
+struct WordTablesAnswerAsSetsAndDictionariesDo {
+    @Test("WordMap agrees with Dictionary through growth, replacement and the key 0")
+    func wordMapIsADictionary() {
+        var map = WordMap<Int>()
+        var reference: [UInt64: Int] = [:]
+        var state: UInt64 = 0x1234_5678
+        func next() -> UInt64 { state = state &* 6364136223846793005 &+ 1442695040888963407; return state >> 20 }
+        // Small keys so they repeat (replacements); 0 among them.
+        for k in 0..<5000 {
+            let key = next() % 3000
+            map[key] = k
+            reference[key] = k
+        }
+        #expect(map.count == reference.count)
+        for key in UInt64(0)..<4000 { #expect(map[key] == reference[key]) }
+        let built = WordMap(reference.map { ($0.key, $0.value) })
+        for key in UInt64(0)..<4000 { #expect(built[key] == reference[key]) }
+    }
+
+    @Test("WordSet agrees with Set of the same word hashes")
+    func wordSetIsASet() {
+        let words = ["in", "at", "near", "Raqqa", "raqqa", "km²", ""]
+        let set = WordSet(words)
+        let reference = Set(words.map(Lexicon.hash))
+        #expect(set.count == reference.count)
+        for w in words + ["out", "IN", "Near", "kilometre"] { #expect(set.contains(Lexicon.hash(w)) == reference.contains(Lexicon.hash(w))) }
+    }
+
+    static let lines = [
+        "Syrian Army Captures Key Town Near Deir ez-Zor", "Battle for Raqqa enters final phase", "Analysis: the race for the east",
+        "The army captured the town.", "The army captured the town.  ", "He said: \"We will win.\"", "  Islamic State Loses Mayadin \t",
+        "Load More", "", "   ", "-", "A - B - C", "U.S.-Backed Forces Reach the Euphrates River Valley Near Deir",
+        "One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen Fourteen Fifteen Sixteen Seventeen Eighteen Nineteen Twenty TwentyOne",
+        "Fighters 2017 Advance", "ISIS\r", "1234 5678 Abcd", "east-west Road Opens Again",
+    ]
+
+    @Test("Title lines of ASCII are told from bytes as from Strings", arguments: lines)
+    func asciiTitleLine(line: String) {
+        let utf8 = Array(line.utf8)
+        utf8.withUnsafeBufferPointer { buf in
+            #expect(TextLayout.isTitleLine(asciiLine: buf) == TextLayout.isTitleLine(buf, isASCII: false))
+            #expect(TextLayout.isTitleLine(buf, isASCII: true) == TextLayout.isTitleLine(buf, isASCII: false))
+        }
+    }
+}
