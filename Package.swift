@@ -36,7 +36,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "conflictmap", dependencies: ["ConflictMapCLI"]),
-        .executableTarget(name: "conflictmap-bench", dependencies: ["Geography", "Geodesy", "Places", "Topology", "Reports"]),
+        .executableTarget(name: "conflictmap-bench", dependencies: ["Geography", "Geodesy", "Places", "Topology", "Reports", "Territory"]),
 
         .testTarget(name: "GeographyTests", dependencies: ["Geography", "Topology", "Geodesy"],
                     resources: [.copy("Fixtures")]),
