@@ -42,6 +42,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "PlacesTests", dependencies: ["Places", "Geography", "Geodesy", "Topology"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Places", "Geography", "Emitters"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TerritoryTests", dependencies: ["Territory", "Reports", "Places", "Topology", "Geography", "Geodesy"]),
         .testTarget(name: "CLITests", dependencies: ["ConflictMapCLI"]),
     ]
 )
