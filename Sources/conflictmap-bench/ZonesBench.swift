@@ -71,6 +71,18 @@ func runZonesBenchmark(gazetteer: Gazetteer, options: ZonesOptions) throws {
             }
         }
     }
+    // The same without the grid (one cell): a prepared predicate per point and zone, after
+    // an envelope test; what the grid saves.
+    let plain = try PointClassifier(shapes, bounds: box, depth: 0)
+    var plainAnswers = [Int32](repeating: -1, count: options.points)
+    let plainTime = try measure("prepared predicate per point (no grid)", runs: 1) {
+        try xy.withUnsafeBufferPointer { (points) throws(GEOSError) in
+            try plainAnswers.withUnsafeMutableBufferPointer { (out) throws(GEOSError) in
+                try plain.classify(interleaved: points, into: out)
+            }
+        }
+    }
+    print("  same answers as the grid: \(plainAnswers == answers ? "yes" : "NO")")
     let viaGEOS = (0..<options.points).count { !classifier!.isSettledByGrid(Coordinate(latitude: xy[2 * $0 + 1], longitude: xy[2 * $0])) }
     print(String(format: "  %d points (%.2f%%) needed a GEOS predicate, the rest the grid", viaGEOS, 100 * Double(viaGEOS) / Double(options.points)))
     var counts = [Int](repeating: 0, count: map.zones.count + 1)
@@ -96,9 +108,9 @@ func runZonesBenchmark(gazetteer: Gazetteer, options: ZonesOptions) throws {
         if let result = runPythonJSON(script: script, arguments: [zonesPath, pointsPath, oursPath], output: directory + "/shapely.json") {
             let s = result["seconds"] as? Double ?? 0
             shapelyRate = s > 0 ? Double(options.points) / s : nil
-            print(String(format: "  shapely %@ (GEOS %@): prepare %.1f ms, contains_xy over %d zones %.1f ms",
+            print(String(format: "  shapely %@ (GEOS %@): prepare %.1f ms; contains_xy over %d zones: first run %.1f ms, median of %d %.1f ms",
                          result["shapely"] as? String ?? "?", result["geos"] as? String ?? "?", (result["prepare_s"] as? Double ?? 0) * 1000,
-                         result["zones"] as? Int ?? 0, s * 1000))
+                         result["zones"] as? Int ?? 0, (result["first_s"] as? Double ?? 0) * 1000, result["runs"] as? Int ?? 0, s * 1000))
             mismatches = String(result["mismatches"] as? Int ?? -1)
             if let examples = result["mismatch_examples"] as? [[Any]], !examples.isEmpty {
                 print("  mismatches (lon, lat, ours, shapely): \(examples)")
@@ -109,8 +121,10 @@ func runZonesBenchmark(gazetteer: Gazetteer, options: ZonesOptions) throws {
     rows.append(["conflictmap PointClassifier", "classify", String(format: "%.1f", classifyTime * 1000), String(format: "%.2f M", ours / 1e6), ratio(ours)])
     rows.append(["conflictmap PointClassifier", "grid + classify", String(format: "%.1f", (indexTime + classifyTime) * 1000),
                  String(format: "%.2f M", oursTotal / 1e6), ratio(oursTotal)])
+    rows.append(["conflictmap PointClassifier", "no grid", String(format: "%.1f", plainTime * 1000),
+                 String(format: "%.2f M", Double(options.points) / plainTime / 1e6), ratio(Double(options.points) / plainTime)])
     if let shapelyRate {
-        rows.append(["shapely contains_xy", "per zone, prepared", String(format: "%.1f", Double(options.points) / shapelyRate * 1000),
+        rows.append(["shapely contains_xy", "per zone (prepared)", String(format: "%.1f", Double(options.points) / shapelyRate * 1000),
                      String(format: "%.2f M", shapelyRate / 1e6), "1.0×"])
     }
     print("\npoint-in-zone classification, one core, \(options.points) points, \(map.zones.count) zones:")
