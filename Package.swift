@@ -36,12 +36,13 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "conflictmap", dependencies: ["ConflictMapCLI"]),
-        .executableTarget(name: "conflictmap-bench", dependencies: ["Geography", "Geodesy", "Places", "Topology", "Reports"]),
+        .executableTarget(name: "conflictmap-bench", dependencies: ["Geography", "Geodesy", "Places", "Topology", "Reports", "Territory"]),
 
         .testTarget(name: "GeographyTests", dependencies: ["Geography", "Topology", "Geodesy"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "PlacesTests", dependencies: ["Places", "Geography", "Geodesy", "Topology"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Places", "Geography", "Emitters"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TerritoryTests", dependencies: ["Territory", "Reports", "Places", "Topology", "Geography", "Geodesy"]),
         .testTarget(name: "CLITests", dependencies: ["ConflictMapCLI"]),
         .testTarget(name: "MapsTests", dependencies: ["Emitters", "Territory", "Reports", "Places", "Geography", "Geodesy", "Topology"]),
     ]

@@ -146,20 +146,30 @@ public struct ZoneBuilder: Sendable {
                 taken = try taken.map { try $0.union(with: merged[faction]!) } ?? merged[faction]!
             }
         }
-        // On the output's 6-decimal grid, so that what is written stays valid and disjoint.
-        var onGrid: Shape?
-        for faction in merged.keys.sorted() {
-            var shape = try merged[faction]!.snapped(toGrid: 1e-6)
-            if let onGrid { shape = try shape.difference(with: onGrid).snapped(toGrid: 1e-6) }
-            shape = .multiPolygon(shape.polygons)
-            guard !shape.polygons.isEmpty else { continue }
-            onGrid = try onGrid.map { try $0.union(with: shape) } ?? shape
-            zones.append(ZoneMap.Zone(faction: faction, shape: shape, areaSquareKilometres: Geodesic.wgs84.area(of: shape) / 1e6))
+        // On the output's 6-decimal grid, as one noding: the region's boundary and every
+        // zone's are snap-rounded together and polygonized, and each face goes to the zone
+        // that holds its interior point (the rest of the region is unknown). Neighbours
+        // then share their edges vertex for vertex, so they cannot overlap, in the plane or
+        // along a geodesic edge; snapping each zone on its own left slivers between them.
+        let grid = 1e-6
+        let factions = merged.keys.sorted()
+        let regionOnGrid = try region.snapped(toGrid: grid)
+        var boundaries = [try regionOnGrid.boundary()]
+        for faction in factions { boundaries.append(try merged[faction]!.boundary()) }
+        let faces = try Shape.polygonized(try Shape.collection(boundaries).unaryUnion(gridSize: grid))
+        let inRegion = try PreparedShape(regionOnGrid)
+        let owners = try factions.map { (faction) throws(GEOSError) in try PreparedShape(merged[faction]!) }
+        var facesOf = [[Shape]](repeating: [], count: factions.count + 1)
+        for face in faces {
+            let shape = Shape.polygon(face)
+            guard let inside = try shape.pointOnSurface(), try inRegion.covers(inside) else { continue }
+            var owner = factions.count
+            for k in owners.indices where try owners[k].covers(inside) { owner = k; break }
+            facesOf[owner].append(shape)
         }
-        let regionOnGrid = try region.snapped(toGrid: 1e-6)
-        let unknown = Shape.multiPolygon(try (onGrid.map { try regionOnGrid.difference(with: $0).snapped(toGrid: 1e-6) } ?? regionOnGrid).polygons)
-        if !unknown.polygons.isEmpty {
-            zones.append(ZoneMap.Zone(faction: "unknown", shape: unknown, areaSquareKilometres: Geodesic.wgs84.area(of: unknown) / 1e6))
+        for (k, faction) in (factions + ["unknown"]).enumerated() where !facesOf[k].isEmpty {
+            let shape = Shape.multiPolygon(try Shape.collection(facesOf[k]).coverageUnion().polygons)
+            zones.append(ZoneMap.Zone(faction: faction, shape: shape, areaSquareKilometres: Geodesic.wgs84.area(of: shape) / 1e6))
         }
         // Fronts: where two factions' zones touch.
         var fronts: [ZoneMap.Front] = []

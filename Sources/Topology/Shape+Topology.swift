@@ -53,6 +53,19 @@ extension Shape {
         try unary("GEOSUnaryUnion_r") { GEOSUnaryUnion_r($0, $1) }
     }
 
+    /// The union of all parts, noded and snap-rounded on a grid of `gridSize` degrees
+    /// (wraps `GEOSUnaryUnionPrec_r`): every vertex and crossing lands on the grid.
+    public func unaryUnion(gridSize: Double) throws(GEOSError) -> Shape {
+        try unary("GEOSUnaryUnionPrec_r") { GEOSUnaryUnionPrec_r($0, $1, gridSize) }
+    }
+
+    /// The union of polygons that meet only along exactly shared edges, such as the faces
+    /// of one polygonization (wraps `GEOSCoverageUnion_r`): faster than an overlay, and it
+    /// keeps every vertex of the shared edges.
+    public func coverageUnion() throws(GEOSError) -> Shape {
+        try unary("GEOSCoverageUnion_r") { GEOSCoverageUnion_r($0, $1) }
+    }
+
     /// The shape grown by `degrees` (planar; wraps `GEOSBuffer_r`).
     public func buffered(byDegrees degrees: Double, quadrantSegments: Int = 8) throws(GEOSError) -> Shape {
         try unary("GEOSBuffer_r") { GEOSBuffer_r($0, $1, degrees, Int32(quadrantSegments)) }
@@ -85,6 +98,15 @@ extension Shape {
 
     public func isWithin(_ other: Shape) throws(GEOSError) -> Bool {
         try relation(other, "GEOSWithin_r") { GEOSWithin_r($0, $1, $2) }
+    }
+
+    /// Planar area in square degrees (wraps `GEOSArea_r`): for comparing overlays in the
+    /// plane they are computed in; `Geodesy` gives km².
+    public func planarArea() throws(GEOSError) -> Double {
+        try withGEOS { (ctx) throws(GEOSError) in
+            let g = try ctx.geometry(self)
+            return try ctx.double("GEOSArea_r") { GEOSArea_r(ctx.handle, g.raw, $0) }
+        }
     }
 
     /// Planar distance in degrees (wraps `GEOSDistance_r`).

@@ -54,7 +54,7 @@ func runExtractionBenchmark(defaultGazetteer: Gazetteer, world: Gazetteer?, opti
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let corpusPath = directory + "/corpus.txt"
     if options.flashtext { try writeCorpus(corpus, to: corpusPath) }
-    let script = try flashtextScript()
+    let script = benchScript("flashtext_bench.py")
 
     for (label, gazetteer) in gazetteers {
         t0 = DispatchTime.now().uptimeNanoseconds
@@ -133,7 +133,7 @@ func runExtractionBenchmark(defaultGazetteer: Gazetteer, world: Gazetteer?, opti
             try names.joined(separator: "\n").appending("\n").write(toFile: namesPath, atomically: false, encoding: .utf8)
             print("  flashtext: \(names.count) names, running \(script) ...")
             fflush(nil)
-            if let result = runFlashtext(script: script, names: namesPath, corpus: corpusPath) {
+            if let result = runPythonJSON(script: script, arguments: [namesPath, corpusPath], output: namesPath + ".out.json") {
                 let rate = result["mb_per_s"] as? Double ?? 0
                 let matches = result["matches"] as? Int ?? 0
                 print(String(format: "  flashtext: trie built in %.1f s, extract_keywords %.1f s", result["build_s"] as? Double ?? 0, result["seconds"] as? Double ?? 0))
@@ -188,23 +188,22 @@ func writeCorpus(_ corpus: Corpus, to path: String) throws {
     }
 }
 
-/// scripts/bench/flashtext_bench.py in the repository (next to Gazetteer/), or nil with a
-/// message when it or flashtext is missing.
-func flashtextScript() throws -> String? {
-    let root = URL(fileURLWithPath: try GazetteerLocator.bundledDirectory()).deletingLastPathComponent().path
-    for candidate in [root + "/scripts/bench/flashtext_bench.py", FileManager.default.currentDirectoryPath + "/scripts/bench/flashtext_bench.py"]
-    where FileManager.default.fileExists(atPath: candidate) {
+/// scripts/bench/NAME in the repository (next to Gazetteer/), or nil with a message when
+/// it is missing.
+func benchScript(_ name: String) -> String? {
+    let root = (try? GazetteerLocator.bundledDirectory()).map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
+    for candidate in [root.map { $0 + "/scripts/bench/" + name }, FileManager.default.currentDirectoryPath + "/scripts/bench/" + name]
+    where candidate.map(FileManager.default.fileExists(atPath:)) == true {
         return candidate
     }
-    print("  (scripts/bench/flashtext_bench.py not found: no flashtext comparison)")
+    print("  (scripts/bench/\(name) not found: no comparison)")
     return nil
 }
 
-/// Runs `python3 SCRIPT NAMES CORPUS` (posix_spawnp, stdout to a file, stderr through) and
-/// parses its JSON line.
-func runFlashtext(script: String, names: String, corpus: String) -> [String: Any]? {
-    let output = names + ".out.json"
-    let words: [String] = ["python3", script, names, corpus]
+/// Runs `python3 SCRIPT ARGUMENTS...` (posix_spawnp, stdout to `output`, stderr through)
+/// and parses the last line it prints as a JSON object.
+func runPythonJSON(script: String, arguments: [String], output: String) -> [String: Any]? {
+    let words: [String] = ["python3", script] + arguments
     let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }
     var actions = posix_spawn_file_actions_t()
@@ -213,7 +212,7 @@ func runFlashtext(script: String, names: String, corpus: String) -> [String: Any
     defer { posix_spawn_file_actions_destroy(&actions) }
     var pid: pid_t = 0
     guard posix_spawnp(&pid, "python3", &actions, nil, argv, environ) == 0 else {
-        print("  (cannot run python3: no flashtext comparison)")
+        print("  (cannot run python3: no comparison)")
         return nil
     }
     var status: Int32 = 0
@@ -221,7 +220,7 @@ func runFlashtext(script: String, names: String, corpus: String) -> [String: Any
     guard let data = FileManager.default.contents(atPath: output),
           let line = String(decoding: data, as: UTF8.self).split(separator: "\n").last,
           let json = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
-        print("  (flashtext run failed, exit status \(status); is flashtext installed? pip install flashtext)")
+        print("  (\(script.split(separator: "/").last!) failed, exit status \(status); are its Python packages installed?)")
         return nil
     }
     return json

@@ -5,8 +5,10 @@ import Places
 
 // Speed figures for the README and issue notes. Run with:
 //   swift run -c release conflictmap-bench [--world PATH] [--only SECTION[,SECTION]]
-//       [--corpus-mb N] [--no-flashtext] [--dump PATH]
-// Sections: names (gazetteer load, resolution, keys), geodesics, process, extraction, maps.
+//       [--corpus-mb N] [--no-flashtext] [--dump PATH] [--points N] [--no-shapely]
+// Sections: names (gazetteer load, resolution, keys), geodesics, process, extraction,
+// zones (a day's zones; point-in-zone classification against shapely), maps (the
+// `map` command as whole processes).
 // Times are medians of several runs on this machine; compare ratios within one run.
 
 func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
@@ -26,7 +28,7 @@ func measure(_ label: String, runs: Int = 5, _ body: () throws -> Void) rethrows
 let arguments = CommandLine.arguments
 var worldPath: String?
 if let i = arguments.firstIndex(of: "--world"), i + 1 < arguments.count { worldPath = arguments[i + 1] }
-var sections: Set<String> = ["names", "geodesics", "process", "extraction", "maps"]
+var sections: Set<String> = ["names", "geodesics", "process", "extraction", "zones", "maps"]
 if let i = arguments.firstIndex(of: "--only"), i + 1 < arguments.count {
     let wanted = Set(arguments[i + 1].split(separator: ",").map(String.init))
     guard wanted.isSubset(of: sections) else {
@@ -41,6 +43,9 @@ if let i = arguments.firstIndex(of: "--corpus-mb"), i + 1 < arguments.count, let
 }
 if arguments.contains("--no-flashtext") { extractionOptions.flashtext = false }
 if let i = arguments.firstIndex(of: "--dump"), i + 1 < arguments.count { extractionOptions.dump = arguments[i + 1] }
+var zonesOptions = ZonesOptions()
+if let i = arguments.firstIndex(of: "--points"), i + 1 < arguments.count, let n = Int(arguments[i + 1]), n > 0 { zonesOptions.points = n }
+if arguments.contains("--no-shapely") { zonesOptions.shapely = false }
 
 let directory = try GazetteerLocator.bundledDirectory()
 var gazetteer = try Gazetteer.load(directory: directory)
@@ -148,6 +153,11 @@ if FileManager.default.isExecutableFile(atPath: binary.path) {
 if sections.contains("extraction") {
     if let worldPath, world == nil { world = try Gazetteer.load(directory: directory, geonamesFile: worldPath) }
     try runExtractionBenchmark(defaultGazetteer: gazetteer, world: world, options: extractionOptions)
+}
+
+// Zones and point-in-zone classification against shapely (ZonesBench.swift).
+if sections.contains("zones") {
+    try runZonesBenchmark(gazetteer: gazetteer, options: zonesOptions)
 }
 
 // The main job as a user runs it: `conflictmap map` on the seeds and on 1,000 reports.

@@ -79,7 +79,7 @@ struct ArgumentsAreParsedInProcess {
 
     @Test("The root command lists every subcommand")
     func subcommands() {
-        #expect(ConflictMap.configuration.subcommands.map { $0._commandName }.sorted() == ["check", "distance", "extract", "holder", "locate", "side", "zones"])
+        #expect(ConflictMap.configuration.subcommands.map { $0._commandName }.sorted() == ["check", "distance", "extract", "holder", "locate", "map", "side", "zones"])
         #expect(ConflictMap.configuration.commandName == "conflictmap")
     }
 }
