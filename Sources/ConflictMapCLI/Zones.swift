@@ -12,7 +12,8 @@ struct Zones: ParsableCommand {
         Rule voronoi (default): each held place claims its Voronoi cell among all held \
         places, up to 25 km (a scenario entry's radius_km when larger, e.g. al-Tanf's 55 km \
         zone), and only on its own bank of the Euphrates: the river is the deconfliction \
-        line. Ground farther from any held place is 'unknown'. Rule reach: discs only. \
+        line. A scenario entry with a polygon (WKT) holds that polygon instead. Ground \
+        farther from any held place is 'unknown'. Rule reach: discs only. \
         Contested places and declared zones take precedence; zones never overlap, are \
         clipped to Syria and to eastern Syria (37.6-42.2 E, 32.9-37.1 N), and areas are \
         WGS84 geodesic.

@@ -1,3 +1,4 @@
+import Geography
 import Places
 import Reports
 
@@ -24,6 +25,8 @@ public struct Holding: Sendable {
     public var sources: [ControlSource]
     /// Ground claimed around the place (km), when a scenario entry gives one.
     public var radiusKilometres: Double?
+    /// The ground a scenario entry draws for the place (it replaces the reach disc).
+    public var polygon: Shape? = nil
     public var isContested: Bool { factions.count > 1 }
 }
 
@@ -79,11 +82,12 @@ public struct ControlModel: Sendable {
                 h.since = max(h.since, entry.since)
                 h.sources.append(source)
                 h.radiusKilometres = h.radiusKilometres ?? entry.radiusKilometres
+                h.polygon = h.polygon ?? entry.polygon
                 holdings[entry.place.id] = h
             } else {
                 order.append(entry.place.id)
                 holdings[entry.place.id] = Holding(place: entry.place, factions: [entry.faction], since: entry.since, sources: [source],
-                                                   radiusKilometres: entry.radiusKilometres)
+                                                   radiusKilometres: entry.radiusKilometres, polygon: entry.polygon)
             }
         }
         var lastTaken: [String: (Actor, Day)] = [:]

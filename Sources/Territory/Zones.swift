@@ -31,8 +31,9 @@ public struct ZoneMap: Sendable {
 /// How held places become ground.
 public enum ZoneRule: String, Sendable, CaseIterable {
     /// Each held place claims its Voronoi cell among all held places, up to a reach (25 km;
-    /// an entry's radius_km when larger), on its own bank of the Euphrates. Ground farther
-    /// from any held place is `unknown`.
+    /// an entry's radius_km when larger), on its own bank of the Euphrates; a scenario
+    /// entry's polygon is taken as drawn instead. Ground farther from any held place is
+    /// `unknown`.
     case voronoi
     /// Each held place claims the disc of its reach on its own bank, with no Voronoi split:
     /// where discs of two factions overlap, contested ground and declared zones keep it, then
@@ -91,7 +92,7 @@ public struct ZoneBuilder: Sendable {
         let box = ZoneBuilder.bounds
         // Sites: held places in the region that are points at map scale.
         let sites = holdings.filter { h in
-            ![.country, .province, .region, .river].contains(h.place.kind)
+            (h.polygon != nil || ![.country, .province, .region, .river].contains(h.place.kind))
                 && box.contains(h.place.coordinate)
         }
         var cells: [String: Shape] = [:]
@@ -115,6 +116,12 @@ public struct ZoneBuilder: Sendable {
         var priority: [String: [Shape]] = [:]
         for site in sites {
             let faction = site.isContested ? "contested" : site.factions[0].rawValue
+            if let polygon = site.polygon {
+                // An analyst's drawn ground is taken as drawn (both banks if it says so),
+                // within the region, before the reach of other places.
+                priority[faction, default: []].append(try polygon.intersection(with: region))
+                continue
+            }
             let reach = max(ZoneRule.reachKilometres, site.radiusKilometres ?? 0)
             var ground = ZoneBuilder.disc(site.place.coordinate, kilometres: reach)
             if site.radiusKilometres == nil, let cell = cells[site.place.id] { ground = try ground.intersection(with: cell) }

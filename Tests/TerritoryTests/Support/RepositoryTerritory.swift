@@ -39,8 +39,7 @@ struct ShippedTerritory: Sendable {
         let scenario = try Scenario.load(path: Repository.scenarioPath, gazetteer: gazetteer)
         var reports: [Report] = []
         for result in ReportReader.read(paths: [Repository.seedsDirectory]) { reports.append(try result.get()) }
-        // One reader, serially: ReaderPool's synchronous form waits on a Task, which can
-        // starve the test runner's cooperative threads while they wait for this value.
+        // One reader, serially: five reports need no pool.
         let reader = Reader(gazetteer: gazetteer, table: NameTable(gazetteer))
         let model = ControlModel(scenario: scenario, events: reports.flatMap { reader.read($0).events })
         return ShippedTerritory(gazetteer: gazetteer, river: river, scenario: scenario, model: model,
