@@ -102,6 +102,7 @@ let gt = measure("geodesic inverse, 1,000,000 pairs", runs: 3) {
     for (a, b) in pairs { total += Geodesic.wgs84.inverse(from: a, to: b).distanceMeters }
 }
 print("  = \(Int(Double(pairs.count) / gt)) inverse solutions/s")
+try compareGeodesics(pairs: pairs, oursPerSecond: Double(pairs.count) / gt)
 let dt = measure("geodesic direct, 1,000,000", runs: 3) {
     for (a, b) in pairs { total += Geodesic.wgs84.direct(from: a, azimuth: b.longitude, distanceMeters: b.latitude * 1e5).destination.latitude }
 }
@@ -139,6 +140,7 @@ if FileManager.default.isExecutableFile(atPath: binary.path) {
         for _ in 0..<31 { times.append(try runProcess(args)) }
         print(("process: " + label).padding(toLength: 52, withPad: " ", startingAt: 0) + String(format: "%10.2f ms (median of 31)", median(times)))
     }
+    try compareDistanceProcesses(binary: binary)
     if let worldPath {
         var times: [Double] = []
         for _ in 0..<7 { times.append(try runProcess(["locate", "Palmyra", "--gazetteer", worldPath])) }
