@@ -28,9 +28,10 @@ public enum ReaderPool {
     /// The same, for synchronous callers (the command line, tests), on Dispatch threads:
     /// waiting on a Task from a thread of Swift's cooperative pool would deadlock once
     /// every pool thread waits, so this never enters the pool.
-    public static func read(_ reports: [Report], gazetteer: Gazetteer, table: NameTable? = nil) -> [Extraction] {
+    /// `workers`: threads to use (default: one per core).
+    public static func read(_ reports: [Report], gazetteer: Gazetteer, table: NameTable? = nil, workers: Int? = nil) -> [Extraction] {
         let table = table ?? NameTable(gazetteer)
-        let workers = max(1, min(reports.count, ProcessInfo.processInfo.activeProcessorCount))
+        let workers = max(1, min(reports.count, workers ?? ProcessInfo.processInfo.activeProcessorCount))
         // One slot per report, each written by exactly one worker: no lock needed.
         let slots = UnsafeMutableBufferPointer<Extraction?>.allocate(capacity: reports.count)
         slots.initialize(repeating: nil)

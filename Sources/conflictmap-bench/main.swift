@@ -7,8 +7,9 @@ import Places
 //   swift run -c release conflictmap-bench [--world PATH] [--only SECTION[,SECTION]]
 //       [--corpus-mb N] [--no-flashtext] [--dump PATH] [--points N] [--no-shapely]
 // Sections: names (gazetteer load, resolution, keys), geodesics, process, extraction,
-// zones (a day's zones; point-in-zone classification against shapely), maps (the
-// `map` command as whole processes).
+// parallel (extraction on 1 thread and on every core), zones (a day's zones;
+// point-in-zone classification against shapely), maps (the `map` command as whole
+// processes).
 // Times are medians of several runs on this machine; compare ratios within one run.
 
 func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
@@ -28,7 +29,7 @@ func measure(_ label: String, runs: Int = 5, _ body: () throws -> Void) rethrows
 let arguments = CommandLine.arguments
 var worldPath: String?
 if let i = arguments.firstIndex(of: "--world"), i + 1 < arguments.count { worldPath = arguments[i + 1] }
-var sections: Set<String> = ["names", "geodesics", "process", "extraction", "zones", "maps"]
+var sections: Set<String> = ["names", "geodesics", "process", "extraction", "parallel", "zones", "maps"]
 if let i = arguments.firstIndex(of: "--only"), i + 1 < arguments.count {
     let wanted = Set(arguments[i + 1].split(separator: ",").map(String.init))
     guard wanted.isSubset(of: sections) else {
@@ -155,6 +156,11 @@ if FileManager.default.isExecutableFile(atPath: binary.path) {
 if sections.contains("extraction") {
     if let worldPath, world == nil { world = try Gazetteer.load(directory: directory, geonamesFile: worldPath) }
     try runExtractionBenchmark(defaultGazetteer: gazetteer, world: world, options: extractionOptions)
+}
+
+// Extraction on one thread and on every core, same output (ParallelBench.swift).
+if sections.contains("parallel") {
+    try runParallelBenchmark(gazetteer: gazetteer, corpusBytes: min(extractionOptions.corpusBytes, 20_000_000))
 }
 
 // Zones and point-in-zone classification against shapely (ZonesBench.swift).
