@@ -120,6 +120,8 @@ public struct EventGroup: Sendable {
     public var actor: Actor
     public var action: Action
     public var place: Place
+    /// Where it was relative to the place when not at it ("30 km away from", "west of").
+    public var relation: String?
     /// The most precise date the reports give, the earliest at that precision.
     public var date: ReportedDate
     /// Every report of it, in date then document order.
@@ -218,7 +220,8 @@ public struct MapSceneBuilder: Sendable {
             for e in x.events {
                 guard let date = e.date, date.latestDay <= day, let precision = MapSceneBuilder.geoPrecision(e.place),
                       view.contains(e.place.coordinate) else { continue }
-                shown.append((e, precision))
+                // "30 km away from X" happened near X, not at it: ACLED's precision 2.
+                shown.append((e, e.relation == nil ? precision : max(precision, 2)))
             }
         }
         shown.sort { a, b in
@@ -233,26 +236,31 @@ public struct MapSceneBuilder: Sendable {
         var groupIndex: [String: Int] = [:]
         var grouped: [[Event]] = []
         for (e, precision) in shown where precision <= 2 {
-            let key = "\(e.place.id)|\(e.actor.rawValue)|\(e.action.rawValue)"
+            let key = MapSceneBuilder.groupKey(e)
             if let i = groupIndex[key] { grouped[i].append(e) } else { groupIndex[key] = grouped.count; grouped.append([e]) }
         }
         var groups = grouped.map { events -> EventGroup in
             let date = events.map { $0.date! }.min { ($0.precision, $0.latestDay) < ($1.precision, $1.latestDay) }!
-            return EventGroup(number: 0, actor: events[0].actor, action: events[0].action, place: events[0].place, date: date,
+            return EventGroup(number: 0, actor: events[0].actor, action: events[0].action, place: events[0].place, relation: events[0].relation, date: date,
                               events: events, geoPrecision: MapSceneBuilder.geoPrecision(events[0].place)!)
         }
-        groups.sort { ($0.date.latestDay, $0.place.name, $0.actor.rawValue, $0.action.rawValue) < ($1.date.latestDay, $1.place.name, $1.actor.rawValue, $1.action.rawValue) }
+        groups.sort { ($0.date.latestDay, $0.place.name, $0.actor.rawValue, $0.action.rawValue, $0.relation ?? "") < ($1.date.latestDay, $1.place.name, $1.actor.rawValue, $1.action.rawValue, $1.relation ?? "") }
         for i in groups.indices { groups[i].number = i + 1 }
         var numberOf: [String: Int] = [:]
-        for g in groups { numberOf["\(g.place.id)|\(g.actor.rawValue)|\(g.action.rawValue)"] = g.number }
+        for g in groups { numberOf[MapSceneBuilder.groupKey(g.events[0])] = g.number }
 
         let events = shown.map { e, precision in
-            (event: e, geoPrecision: precision, group: numberOf["\(e.place.id)|\(e.actor.rawValue)|\(e.action.rawValue)"])
+            (event: e, geoPrecision: precision, group: numberOf[MapSceneBuilder.groupKey(e)])
         }
         let window = shown.isEmpty ? nil : shown.first!.event.date!.latestDay...shown.last!.event.date!.latestDay
         let scenarioName = model.scenario.path.split(separator: "/").last.map(String.init) ?? model.scenario.path
         return MapScene(asOf: day, eventWindow: window, zones: zones, places: places, events: events, groups: groups,
                         base: base, reports: extractions.map(\.report), scenarioName: scenarioName)
+    }
+
+    /// Events of one group: same place, actor, action and relation to the place.
+    static func groupKey(_ e: Event) -> String {
+        "\(e.place.id)|\(e.actor.rawValue)|\(e.action.rawValue)|\(e.relation ?? "")"
     }
 
     /// Places that are points at map scale (not a province, a river or a country).

@@ -94,6 +94,20 @@ public enum MapStyle {
         }
     }
 
+    /// The event list's words for an action near a place rather than at it ("captured
+    /// ground 30 km away from Deir ez-Zor").
+    public static func verbNear(_ action: Action) -> String {
+        switch action {
+        case .capture: "captured ground"
+        case .advance: "advanced"
+        case .enter: "entered ground"
+        case .siegeBroken: "broke a siege"
+        case .offensive: "launched an offensive"
+        case .cross: "crossed"
+        case .strike: "struck"
+        }
+    }
+
     /// The legend's name for an action's symbol.
     public static func symbolName(_ action: Action) -> String {
         switch action {

@@ -319,7 +319,7 @@ struct Page {
     func eventElement(_ g: EventGroup, x: Double, y: Double) -> String {
         let first = g.events[0]
         var s = "<g class=\"event\" data-number=\"\(g.number)\" data-actor=\"\(g.actor.rawValue)\" data-action=\"\(g.action.rawValue)\""
-        s += " data-place=\"\(esc(g.place.id))\" data-date=\"\(g.date)\" data-date-precision=\"\(g.date.precision.rawValue)\""
+        s += " data-place=\"\(esc(g.place.id))\"" + (g.relation.map { " data-relation=\"\(esc($0))\"" } ?? "") + " data-date=\"\(g.date)\" data-date-precision=\"\(g.date.precision.rawValue)\""
         s += " data-reports=\"\(g.events.count)\" data-documents=\"\(esc(Array(Set(g.events.map(\.document))).sorted().joined(separator: " ")))\""
         if !g.outlets.isEmpty { s += " data-outlets=\"\(esc(g.outlets.joined(separator: "; ")))\"" }
         s += " data-quote=\"\(esc(first.quote.text))\" data-quote-document=\"\(esc(first.document))\" data-start=\"\(first.quote.start)\" data-end=\"\(first.quote.end)\">"
@@ -522,7 +522,8 @@ struct Page {
     // MARK: Helpers
 
     static func eventLine(_ g: EventGroup) -> String {
-        "\(MapStyle.shortName(g.actor)) \(MapStyle.verb(g.action)) \(g.place.name)"
+        if let relation = g.relation { return "\(MapStyle.shortName(g.actor)) \(MapStyle.verbNear(g.action)) \(relation) \(g.place.name)" }
+        return "\(MapStyle.shortName(g.actor)) \(MapStyle.verb(g.action)) \(g.place.name)"
     }
 
     static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
