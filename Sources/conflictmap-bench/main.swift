@@ -116,24 +116,7 @@ if sections.contains("process") {
 let binDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
 let binary = binDirectory.appendingPathComponent("conflictmap")
 if FileManager.default.isExecutableFile(atPath: binary.path) {
-    // posix_spawn and waitpid, as a shell would: Foundation's Process adds ~25 ms of its own.
-    func runProcess(_ arguments: [String]) throws -> Double {
-        let argv = ([binary.path] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        var pid: pid_t = 0
-        let t0 = DispatchTime.now().uptimeNanoseconds
-        guard posix_spawn(&pid, binary.path, &actions, nil, argv, environ) == 0 else {
-            throw NSError(domain: "bench", code: 1, userInfo: [NSLocalizedDescriptionKey: "cannot run \(binary.path)"])
-        }
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
-        return Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6
-    }
+    func runProcess(_ arguments: [String]) throws -> Double { try spawnConflictMap(binary, arguments) }
     for (label, args) in [("conflictmap distance \"Deir ez-Zor\" Raqqa", ["distance", "Deir ez-Zor", "Raqqa"]),
                           ("conflictmap distance LAT,LON LAT,LON", ["distance", "35.33588,40.14084", "35.95283,39.00788"])] {
         _ = try runProcess(args)
