@@ -31,7 +31,7 @@ public final class MapFrame {
     public let centre: Coordinate
 
     public init(view: BoundingBox, frame: PixelBox) throws(ProjectionError) {
-        projection = try Projection(to: MapFrame.projectionDefinition(for: view))
+        projection = try Projection(pipelineTo: MapFrame.projectionDefinition(for: view))
         self.view = view
         self.frame = frame
         centre = Coordinate(latitude: (view.south + view.north) / 2, longitude: (view.west + view.east) / 2)

@@ -10,6 +10,22 @@ import Testing
     static let raqqa = Coordinate(latitude: 35.95283, longitude: 39.00788)
     static let deirEzZor = Coordinate(latitude: 35.33588, longitude: 40.14084)
 
+    // MARK: The pipeline form
+
+    @Test func aPipelineGivesWhatTheCRSToCRSTransformGives() throws {
+        // The maps build one projection per page as a pipeline (no proj.db); it must be
+        // the same projection to the last bit a map can show.
+        let lcc = "+proj=lcc +lat_1=33.6 +lat_2=36.4 +lat_0=35 +lon_0=39.9 +x_0=0 +y_0=0 +ellps=WGS84 +units=m +no_defs +type=crs"
+        let crs = try Projection(to: lcc), pipeline = try Projection(pipelineTo: lcc)
+        for c in [Self.raqqa, Self.deirEzZor, Coordinate(latitude: 33.5, longitude: 38.6), Coordinate(latitude: 37.1, longitude: 42.2)] {
+            let a = try crs.forward(c), b = try pipeline.forward(c)
+            #expect(abs(a.x - b.x) < 1e-6 && abs(a.y - b.y) < 1e-6)
+            let back = try pipeline.inverse(x: b.x, y: b.y)
+            #expect(abs(back.latitude - c.latitude) < 1e-9 && abs(back.longitude - c.longitude) < 1e-9)
+        }
+        #expect(throws: ProjectionError.self) { try Projection(pipelineTo: "+proj=nonsense") }
+    }
+
     // MARK: Errors
 
     @Test(arguments: ["EPSG:999999", "+proj=nonsense", "not a CRS at all", ""])
