@@ -135,18 +135,28 @@ extension Gazetteer {
     /// Ranking: the kind's prominence, population (log scale), curated entries (someone
     /// checked them), and the context's countries, provinces and proximity.
     public func score(_ place: Place, context: ResolutionContext) -> Double {
+        let s = scoreApartFromProximity(place, context: context)
+        guard let near = context.near else { return s }
+        let km = Geodesic.wgs84.inverse(from: near, to: place.coordinate).distanceMeters / 1000
+        // Strong enough that the village next door beats a bigger town 80 km away.
+        return s + Gazetteer.maximumProximityScore * exp(-km / 75)
+    }
+
+    /// `score(_:context:)` without the proximity term, which it adds last and which is at
+    /// most `maximumProximityScore`: so `scoreApartFromProximity + maximumProximityScore`
+    /// bounds the score from above (floating-point addition is monotonic) without a
+    /// geodesic, and a caller choosing the best of many places can skip the hopeless ones.
+    public func scoreApartFromProximity(_ place: Place, context: ResolutionContext) -> Double {
         var s = place.kind.prominence
         if let p = place.population, p > 0 { s += log10(Double(p)) * 0.6 }
         if isCurated(place) { s += 1 }
         if let c = place.country { s += 3 * (context.countries[c] ?? 0) }
         if let p = place.province { s += 2 * (context.provinces[p] ?? 0) }
-        if let near = context.near {
-            let km = Geodesic.wgs84.inverse(from: near, to: place.coordinate).distanceMeters / 1000
-            // Strong enough that the village next door beats a bigger town 80 km away.
-            s += 4 * exp(-km / 75)
-        }
         return s
     }
+
+    /// The most that proximity to `ResolutionContext.near` adds to a score.
+    public static let maximumProximityScore = 4.0
 
     static let qualifiers: [(String, [PlaceKind])] = [
         ("province", [.province]), ("governorate", [.province]),

@@ -121,7 +121,20 @@ public final class Reader {
         context.provinces = normalised(provinces)
         if points > 0 { context.near = Coordinate(latitude: lat / Double(points), longitude: lon / Double(points)) }
 
-        var scores: [String: Double] = [:]
+        // Scores per place id: the part apart from proximity, and the whole once asked for.
+        var scores: [String: (apart: Double, whole: Double?)] = [:]
+        func score(_ p: Place) -> (apart: Double, whole: Double?) {
+            if let known = scores[p.id] { return known }
+            let s = (gazetteer.scoreApartFromProximity(p, context: context), context.near == nil ? gazetteer.score(p, context: context) : nil)
+            scores[p.id] = s
+            return s
+        }
+        func wholeScore(_ p: Place) -> Double {
+            if let whole = scores[p.id]?.whole { return whole }
+            let whole = gazetteer.score(p, context: context)
+            scores[p.id, default: (gazetteer.scoreApartFromProximity(p, context: context), nil)].whole = whole
+            return whole
+        }
         for (k, r) in raw.enumerated() {
             // "X in Y", "X, Y": Y's province or country chooses among X's.
             var hint: Place?
@@ -135,11 +148,21 @@ public final class Reader {
             if r.candidates.count == 1 {
                 best = r.candidates[0]
             } else {
-                let scored = r.candidates.map { p -> (Place, Double) in
-                    let s = scores[p.id] ?? { let s = gazetteer.score(p, context: context); scores[p.id] = s; return s }()
-                    return (p, s + bonus(p, hint: hint, preferProvince: r.preferProvince))
+                // The highest score, ties to the lower id. A score is at most its part apart from
+                // proximity plus the most proximity adds: candidates are tried best bound first
+                // and the geodesics stop once no bound reaches the best score so far.
+                let bounded = r.candidates.map { p -> (place: Place, bound: Double, bonus: Double) in
+                    let b = bonus(p, hint: hint, preferProvince: r.preferProvince)
+                    let s = score(p)
+                    return (p, (s.whole ?? s.apart + Gazetteer.maximumProximityScore) + b, b)
+                }.sorted { $0.bound > $1.bound }
+                var top = bounded[0].place, topScore = -Double.infinity
+                for c in bounded {
+                    if c.bound < topScore { break }
+                    let s = wholeScore(c.place) + c.bonus
+                    if s > topScore || (s == topScore && c.place.id < top.id) { top = c.place; topScore = s }
                 }
-                best = scored.max { a, b in a.1 != b.1 ? a.1 < b.1 : a.0.id > b.0.id }!.0
+                best = top
             }
             if r.lowercase && !gazetteer.isCurated(best) { continue }
             // Outside Syria and Iraq a town that nobody curated must be written as its own name
