@@ -8,12 +8,39 @@ import Places
 public final class Reader {
     public let gazetteer: Gazetteer
     let scanner: NameScanner
-    /// Confirmed places per name key (hash collisions and unknown keys give []).
-    private var placesByKey: [String: [Place]] = [:]
-    /// The key and places of each name as written, by the FNV-1a hash of its bytes: a report
-    /// names the same places over and over. `writings` holds the bytes, to confirm a hit.
+    /// The places the reader has met, by slot: a place is built and its facts worked out
+    /// once, and the hot structures hold slots. `slotOfNumber` maps a gazetteer place number
+    /// to its slot (-1: not met yet).
+    private var known: [KnownPlace] = []
+    private var slotOfNumber: [Int32] = []
+    /// Confirmed place slots per name key (hash collisions and unknown keys give []).
+    private var slotsByKey: [String: [Int32]] = [:]
+    /// The places of each name as written, by the FNV-1a hash of its bytes: a report names
+    /// the same places over and over. `writings` holds the bytes, to confirm a hit.
     private var byWriting = WordMap<Int>()
-    private var writings: [(bytes: [UInt8], key: String, places: [Place])] = []
+    private var writings: [Writing] = []
+    /// Scores in the report being read, by slot: valid where `scoredIn` is `reportNumber`.
+    private var scoredIn: [Int] = []
+    private var apartScores: [Double] = []
+    private var wholeScores: [Double?] = []
+    private var reportNumber = 0
+
+    /// A place and what the reader's rules ask of it, whatever the report.
+    struct KnownPlace {
+        let place: Place
+        let isCurated: Bool
+        /// In Syria or Iraq, or of no country.
+        let isHome: Bool
+        /// `NameNormalizer.spelling` of its name, once asked for.
+        var spelling: String?
+    }
+
+    /// A name as written: its bytes, places and (once asked for) spelling and length.
+    struct Writing {
+        let bytes: [UInt8]
+        let slots: [Int32]
+        var spelling: String?
+    }
 
     public init(gazetteer: Gazetteer, table: NameTable? = nil) {
         self.gazetteer = gazetteer
@@ -28,6 +55,7 @@ public final class Reader {
     }
 
     private func read(_ report: Report, _ text: UnsafeBufferPointer<UInt8>) -> Extraction {
+        reportNumber += 1
         var document = Document(report: report, text: text, scanner: scanner, gazetteer: gazetteer)
         document.findActors()
         findPlaces(&document)
@@ -45,36 +73,58 @@ public final class Reader {
         return Extraction(report: report, mentions: document.mentions, actors: document.actors, events: events, claims: claims)
     }
 
-    /// The key of a name as written and its places, remembered by the bytes.
-    private func places(written: UnsafeBufferPointer<UInt8>) -> (String, [Place]) {
+    /// The slot of place number `n`, building the place the first time.
+    private func slot(ofNumber n: Int) -> Int32 {
+        if slotOfNumber.isEmpty { slotOfNumber = [Int32](repeating: -1, count: gazetteer.count) }
+        if slotOfNumber[n] >= 0 { return slotOfNumber[n] }
+        let place = gazetteer.place(at: n)
+        let slot = Int32(known.count)
+        known.append(KnownPlace(place: place, isCurated: gazetteer.isCurated(place),
+                                isHome: place.country.map { ResolutionContext.region.countries[$0] != nil } ?? true))
+        scoredIn.append(0); apartScores.append(0); wholeScores.append(nil)
+        slotOfNumber[n] = slot
+        return slot
+    }
+
+    /// The writing (nil: its hash is another's) and place slots of a name as written.
+    private func slots(written: UnsafeBufferPointer<UInt8>) -> (Int?, [Int32]) {
         var h: UInt64 = 0xcbf29ce484222325
         for b in written { h = (h ^ UInt64(b)) &* 0x100000001b3 }
         if let k = byWriting[h], writings[k].bytes.withUnsafeBufferPointer({ $0.elementsEqual(written) }) {
-            return (writings[k].key, writings[k].places)
+            return (k, writings[k].slots)
         }
-        let key = NameNormalizer.key(String(decoding: written, as: UTF8.self))
-        let found = places(forKey: key)
+        let found = slots(forKey: NameNormalizer.key(String(decoding: written, as: UTF8.self)))
         // A hash already taken by other bytes keeps its first writing; this one is not remembered.
-        if byWriting[h] == nil {
-            byWriting[h] = writings.count
-            writings.append((Array(written), key, found))
-        }
-        return (key, found)
+        guard byWriting[h] == nil else { return (nil, found) }
+        byWriting[h] = writings.count
+        writings.append(Writing(bytes: Array(written), slots: found))
+        return (writings.count - 1, found)
     }
 
-    func places(forKey key: String) -> [Place] {
-        if let known = placesByKey[key] { return known }
-        let found = gazetteer.places(forKey: key)
-        placesByKey[key] = found
+    private func slots(forKey key: String) -> [Int32] {
+        if let known = slotsByKey[key] { return known }
+        let found = gazetteer.placeNumbers(forKey: key).map { slot(ofNumber: $0) }
+        slotsByKey[key] = found
         return found
+    }
+
+    func places(forKey key: String) -> [Place] { slots(forKey: key).map { known[Int($0)].place } }
+
+    /// `NameNormalizer.spelling` of a place's name, worked out once.
+    private func spelling(ofSlot slot: Int32) -> String {
+        if let s = known[Int(slot)].spelling { return s }
+        let s = NameNormalizer.spelling(known[Int(slot)].place.name)
+        known[Int(slot)].spelling = s
+        return s
     }
 
     // MARK: Places
 
     struct RawMention {
         var first: Int, last: Int
-        var key: String
-        var candidates: [Place]
+        /// The name as written (nil: not remembered), and its candidate place slots.
+        var writing: Int?
+        var candidates: [Int32]
         var kinds: [PlaceKind]?
         var lowercase: Bool
         var preferProvince: Bool
@@ -90,14 +140,14 @@ public final class Reader {
         }
         for m in d.matches {
             guard var r = d.filterMatch(m, matchStarts: matchStarts, matchTokens: matchTokens) else { continue }
-            let (key, found) = places(written: UnsafeBufferPointer(rebasing: d.text[d.tokens[r.first].start..<d.tokens[r.last].end]))
+            let (writing, found) = slots(written: UnsafeBufferPointer(rebasing: d.text[d.tokens[r.first].start..<d.tokens[r.last].end]))
             var candidates = found
             if let kinds = r.kinds {
-                let narrowed = candidates.filter { kinds.contains($0.kind) }
+                let narrowed = candidates.filter { kinds.contains(known[Int($0)].place.kind) }
                 if !narrowed.isEmpty { candidates = narrowed }
             }
             guard !candidates.isEmpty else { continue }
-            r.key = key
+            r.writing = writing
             r.candidates = candidates
             raw.append(r)
         }
@@ -105,7 +155,7 @@ public final class Reader {
         var countries: [String: Double] = [:], provinces: [String: Double] = [:]
         var lat = 0.0, lon = 0.0, points = 0
         for r in raw where r.candidates.count == 1 {
-            let p = r.candidates[0]
+            let p = known[Int(r.candidates[0])].place
             if let c = p.country { countries[c, default: 0] += 1 }
             if let pr = p.province { provinces[pr, default: 0] += 1 }
             if p.kind != .country, p.kind != .river, p.kind != .province, p.kind != .region {
@@ -121,69 +171,94 @@ public final class Reader {
         context.provinces = normalised(provinces)
         if points > 0 { context.near = Coordinate(latitude: lat / Double(points), longitude: lon / Double(points)) }
 
-        // Scores per place id: the part apart from proximity, and the whole once asked for.
-        var scores: [String: (apart: Double, whole: Double?)] = [:]
-        func score(_ p: Place) -> (apart: Double, whole: Double?) {
-            if let known = scores[p.id] { return known }
-            let s = (gazetteer.scoreApartFromProximity(p, context: context), context.near == nil ? gazetteer.score(p, context: context) : nil)
-            scores[p.id] = s
-            return s
+        // A place's score in this report's context is the same every time it is asked (a
+        // geodesic distance each), so it is asked once: the part apart from proximity, and
+        // the whole once needed.
+        func apartScore(_ slot: Int32) -> Double {
+            let i = Int(slot)
+            if scoredIn[i] != reportNumber {
+                scoredIn[i] = reportNumber
+                apartScores[i] = gazetteer.scoreApartFromProximity(known[i].place, context: context)
+                wholeScores[i] = context.near == nil ? apartScores[i] : nil
+            }
+            return apartScores[i]
         }
-        func wholeScore(_ p: Place) -> Double {
-            if let whole = scores[p.id]?.whole { return whole }
-            let whole = gazetteer.score(p, context: context)
-            scores[p.id, default: (gazetteer.scoreApartFromProximity(p, context: context), nil)].whole = whole
+        func wholeScore(_ slot: Int32) -> Double {
+            let i = Int(slot)
+            _ = apartScore(slot)
+            if let whole = wholeScores[i] { return whole }
+            let whole = gazetteer.score(known[i].place, context: context)
+            wholeScores[i] = whole
             return whole
         }
         for (k, r) in raw.enumerated() {
+            // Whether the reader keeps place `slot` if it is the best for this name. The tests
+            // on the name as written are the same for every candidate: made once, when needed.
+            var wordLike: Bool?, writtenSpelling: String?, locative: Bool?
+            func keeps(_ slot: Int32) -> Bool {
+                let p = known[Int(slot)]
+                if r.lowercase && !p.isCurated { return false }
+                // Outside Syria and Iraq a town that nobody curated must be written as its own name
+                // (not reached through an alternate name or a spelling rule: "Russian" is not
+                // Rosian, "Abu" not Bonn), where capitals mean something, not look like an English
+                // word or a demonym, and be a real city (100,000 people) or follow "in", "from"...
+                // Other places of its country do not vouch for it: world gazetteers are full of
+                // small towns named like words and people.
+                guard !p.isHome, p.place.kind != .country, !p.isCurated else { return true }
+                if wordLike == nil {
+                    let firstWord = d.lower[r.first]
+                    wordLike = Lexicon.leftNeighbours.contains(firstWord) || Lexicon.commonWords.contains(firstWord)
+                        || Document.demonyms.contains(firstWord) || d.isUncertainCase(r.first)
+                        || d.string(bytes: d.tokens[r.first].start..<d.tokens[r.last].end).count <= 3
+                }
+                if wordLike! { return false }
+                if writtenSpelling == nil {
+                    if let w = r.writing, let s = writings[w].spelling {
+                        writtenSpelling = s
+                    } else {
+                        writtenSpelling = NameNormalizer.spelling(d.string(bytes: d.tokens[r.first].start..<d.tokens[r.last].end))
+                        if let w = r.writing { writings[w].spelling = writtenSpelling }
+                    }
+                }
+                if writtenSpelling! != spelling(ofSlot: slot) { return false }
+                if (p.place.population ?? 0) < 100_000 {
+                    if locative == nil { locative = d.followsLocativePreposition(r.first) }
+                    if !locative! { return false }
+                }
+                return true
+            }
+            // A name none of whose places would be kept needs no choosing.
+            guard r.candidates.contains(where: keeps) else { continue }
             // "X in Y", "X, Y": Y's province or country chooses among X's.
             var hint: Place?
             if k + 1 < raw.count, raw[k + 1].first == r.last + 2 || raw[k + 1].first == r.last + 1 {
                 let between = d.string(bytes: d.tokens[r.last].end..<d.tokens[raw[k + 1].first].start).lowercased()
-                if between == ", " || between == " in " || between == " of " { hint = raw[k + 1].candidates.first }
+                if between == ", " || between == " in " || between == " of " { hint = raw[k + 1].candidates.first.map { known[Int($0)].place } }
             }
-            // One candidate needs no score; a place's score in this report's context is the same
-            // every time it is asked (a geodesic distance each), so it is asked once.
-            let best: Place
-            if r.candidates.count == 1 {
-                best = r.candidates[0]
-            } else {
+            // One candidate needs no score.
+            var best = r.candidates[0]
+            if r.candidates.count > 1 {
                 // The highest score, ties to the lower id. A score is at most its part apart from
                 // proximity plus the most proximity adds: candidates are tried best bound first
                 // and the geodesics stop once no bound reaches the best score so far.
-                let bounded = r.candidates.map { p -> (place: Place, bound: Double, bonus: Double) in
-                    let b = bonus(p, hint: hint, preferProvince: r.preferProvince)
-                    let s = score(p)
-                    return (p, (s.whole ?? s.apart + Gazetteer.maximumProximityScore) + b, b)
+                let bounded = r.candidates.map { slot -> (slot: Int32, bound: Double, bonus: Double) in
+                    let b = bonus(known[Int(slot)].place, hint: hint, preferProvince: r.preferProvince)
+                    let i = Int(slot)
+                    let bound = (wholeScores[i] != nil && scoredIn[i] == reportNumber) ? wholeScores[i]! : apartScore(slot) + Gazetteer.maximumProximityScore
+                    return (slot, bound + b, b)
                 }.sorted { $0.bound > $1.bound }
-                var top = bounded[0].place, topScore = -Double.infinity
+                var topScore = -Double.infinity
                 for c in bounded {
                     if c.bound < topScore { break }
-                    let s = wholeScore(c.place) + c.bonus
-                    if s > topScore || (s == topScore && c.place.id < top.id) { top = c.place; topScore = s }
+                    let s = wholeScore(c.slot) + c.bonus
+                    if s > topScore || (s == topScore && known[Int(c.slot)].place.id < known[Int(best)].place.id) { best = c.slot; topScore = s }
                 }
-                best = top
             }
-            if r.lowercase && !gazetteer.isCurated(best) { continue }
-            // Outside Syria and Iraq a town that nobody curated must be written as its own name
-            // (not reached through an alternate name or a spelling rule: "Russian" is not
-            // Rosian, "Abu" not Bonn), where capitals mean something, not look like an English
-            // word or a demonym, and be a real city (100,000 people) or follow "in", "from"...
-            // Other places of its country do not vouch for it: world gazetteers are full of
-            // small towns named like words and people.
-            let home = best.country.map { ResolutionContext.region.countries[$0] != nil } ?? true
-            if !home, best.kind != .country, !gazetteer.isCurated(best) {
-                let written = d.string(bytes: d.tokens[r.first].start..<d.tokens[r.last].end)
-                let firstWord = d.lower[r.first]
-                let wordLike = Lexicon.leftNeighbours.contains(firstWord) || Lexicon.commonWords.contains(firstWord)
-                    || Document.demonyms.contains(firstWord) || written.count <= 3 || d.isUncertainCase(r.first)
-                if wordLike || NameNormalizer.spelling(written) != NameNormalizer.spelling(best.name) { continue }
-                if (best.population ?? 0) < 100_000, !d.followsLocativePreposition(r.first) { continue }
-            }
+            if !keeps(best) { continue }
             var end = d.tokens[r.last].end
             // "U.S.": the initialism's last dot belongs to it.
             if r.last > r.first, d.tokens[r.last].gapBefore == .abbreviation, end < d.text.count, d.text[end] == UInt8(ascii: ".") { end += 1 }
-            d.mentions.append(PlaceMention(place: best, span: d.span(bytes: d.tokens[r.first].start..<end),
+            d.mentions.append(PlaceMention(place: known[Int(best)].place, span: d.span(bytes: d.tokens[r.first].start..<end),
                                            sentence: d.tokenSentence[r.first], tokens: r.first...r.last))
         }
     }
