@@ -147,8 +147,25 @@ public struct Gazetteer: Sendable {
     /// The numbers of the places with a name whose key is `key` (confirmed by name), in
     /// the order `places(forKey:)` gives the places.
     public func placeNumbers(forKey key: String) -> [Int] {
+        guard !key.isEmpty else { return [] }
+        let wanted = Array(key.utf8)
+        var seen: Set<Int> = []
+        let builder = NameKeyBuilder()
+        let wantedHash = NameKeyBuilder.hash(wanted)
         var out: [Int] = []
-        forEachPlace(forKey: key) { number, _, _ in out.append(number) }
+        for number in index.places(forHash: wantedHash) where seen.insert(number).inserted {
+            // A GeoNames row as it is in the file is read on its bytes; others as places.
+            if let table = geonames, number < table.count, amendedRows[number] == nil {
+                if table.hasName(row: number, key: wanted, hash: wantedHash, builder: builder) { out.append(number) }
+            } else if lookupNames(of: place(at: number)).contains(where: { name in
+                var utf8 = Array(name.utf8)
+                return utf8.withUnsafeMutableBufferPointer { buf in
+                    builder.hash(UnsafeBufferPointer(buf)) == wantedHash && builder.key(UnsafeBufferPointer(buf)) == wanted
+                }
+            }) {
+                out.append(number)
+            }
+        }
         return out
     }
 
