@@ -109,7 +109,8 @@ public final class NameScanner {
                                 let lookup: UInt64? = j == i ? word.keyHash : (wordsInHash > 0 ? h : nil)
                                 var extend = wordsInHash == 0 || (j == i && article)
                                 if let lookup, word.keyCount > 0 {
-                                    let flags = table.flags(lookup)
+                                    // A window's first word: its flags came with it.
+                                    let flags = j == i ? UInt64(word.keyFlags) : table.flags(lookup)
                                     if flags & NameTable.nameFlag != 0 { best = j; bestHash = lookup }
                                     if flags & NameTable.prefixFlag != 0 { extend = true }
                                 }
@@ -140,7 +141,7 @@ public final class NameScanner {
         tokens.removeAll(keepingCapacity: true)
         tokenWords.removeAll(keepingCapacity: true)
         lowerHashes.removeAll(keepingCapacity: true)
-        let keys = self.keys
+        let keys = self.keys, table = self.table
         let n = text.count
         var i = 0
         var gapStart = 0
@@ -168,7 +169,7 @@ public final class NameScanner {
                 let gap = NameScanner.gapKind(text, from: gapStart, to: start, previous: tokens.last)
                 let word = UnsafeBufferPointer(rebasing: text[start..<end])
                 let lower = NameScanner.lowerHash(word)
-                let entry = words.entry(for: word, lowerHash: lower) { out in
+                let entry = words.entry(for: word, lowerHash: lower, keyFlags: { UInt8(table.flags($0)) }) { out in
                     keys.wordKey(word) { key, isArticle in
                         out.append(contentsOf: key)
                         return isArticle

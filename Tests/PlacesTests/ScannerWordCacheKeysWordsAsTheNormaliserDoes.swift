@@ -58,6 +58,23 @@ struct ScannerWordCacheKeysWordsAsTheNormaliserDoes {
         #expect(Array(cache.keys[Int(cache.entries[b].keyStart)..<Int(cache.entries[b].keyStart + cache.entries[b].keyCount)]) == Self.expected("Hama").key)
     }
 
+    @Test("A new word's key flags come from its key hash, once; a known word keeps them")
+    func keyFlagsAreAskedOnce() {
+        var cache = WordCache()
+        var asked: [UInt64] = []
+        let utf8 = Array("Raqqa".utf8)
+        let builder = NameKeyBuilder()
+        for word in [utf8, Array("RAQQA".utf8)] {
+            let e = word.withUnsafeBufferPointer { buf in
+                cache.entry(for: buf, lowerHash: NameScanner.lowerHash(buf), keyFlags: { asked.append($0); return 3 }) { out in
+                    builder.wordKey(buf) { key, article in out.append(contentsOf: key); return article }
+                }
+            }
+            #expect(cache.entries[e].keyFlags == 3)
+        }
+        #expect(asked == [NameKeyBuilder.hash(Self.expected("Raqqa").key)])
+    }
+
     @Test("Scanning a text again, from the cache, finds the same tokens and names")
     func rescanningIsTheSame() throws {
         let gazetteer = Gazetteer(places: [
