@@ -62,9 +62,10 @@ public final class Reader {
         document.bindPeople()
         // A generic reference resolves the same way throughout a report: once per phrase.
         var generic: [String: Place?] = [:]
+        let mentions = document.mentions
         func resolve(_ phrase: String) -> Place? {
             if let known = generic[phrase] { return known }
-            let found = self.resolveGeneric(phrase, in: document)
+            let found = self.resolveGeneric(phrase, mentions: mentions)
             generic[phrase] = found
             return found
         }
@@ -191,6 +192,10 @@ public final class Reader {
             wholeScores[i] = whole
             return whole
         }
+        // The loop reads the document and adds mentions at the end: a nested function that
+        // captured the inout document would copy it at every call.
+        let doc = d
+        var kept: [PlaceMention] = []
         for (k, r) in raw.enumerated() {
             // Whether the reader keeps place `slot` if it is the best for this name. The tests
             // on the name as written are the same for every candidate: made once, when needed.
@@ -206,23 +211,23 @@ public final class Reader {
                 // small towns named like words and people.
                 guard !p.isHome, p.place.kind != .country, !p.isCurated else { return true }
                 if wordLike == nil {
-                    let firstWord = d.lower[r.first]
+                    let firstWord = doc.lower[r.first]
                     wordLike = Lexicon.leftNeighbours.contains(firstWord) || Lexicon.commonWords.contains(firstWord)
-                        || Document.demonyms.contains(firstWord) || d.isUncertainCase(r.first)
-                        || d.string(bytes: d.tokens[r.first].start..<d.tokens[r.last].end).count <= 3
+                        || Document.demonyms.contains(firstWord) || doc.isUncertainCase(r.first)
+                        || doc.string(bytes: doc.tokens[r.first].start..<doc.tokens[r.last].end).count <= 3
                 }
                 if wordLike! { return false }
                 if writtenSpelling == nil {
                     if let w = r.writing, let s = writings[w].spelling {
                         writtenSpelling = s
                     } else {
-                        writtenSpelling = NameNormalizer.spelling(d.string(bytes: d.tokens[r.first].start..<d.tokens[r.last].end))
+                        writtenSpelling = NameNormalizer.spelling(doc.string(bytes: doc.tokens[r.first].start..<doc.tokens[r.last].end))
                         if let w = r.writing { writings[w].spelling = writtenSpelling }
                     }
                 }
                 if writtenSpelling! != spelling(ofSlot: slot) { return false }
                 if (p.place.population ?? 0) < 100_000 {
-                    if locative == nil { locative = d.followsLocativePreposition(r.first) }
+                    if locative == nil { locative = doc.followsLocativePreposition(r.first) }
                     if !locative! { return false }
                 }
                 return true
@@ -232,7 +237,7 @@ public final class Reader {
             // "X in Y", "X, Y": Y's province or country chooses among X's.
             var hint: Place?
             if k + 1 < raw.count, raw[k + 1].first == r.last + 2 || raw[k + 1].first == r.last + 1 {
-                let between = d.string(bytes: d.tokens[r.last].end..<d.tokens[raw[k + 1].first].start).lowercased()
+                let between = doc.string(bytes: doc.tokens[r.last].end..<doc.tokens[raw[k + 1].first].start).lowercased()
                 if between == ", " || between == " in " || between == " of " { hint = raw[k + 1].candidates.first.map { known[Int($0)].place } }
             }
             // One candidate needs no score.
@@ -255,12 +260,13 @@ public final class Reader {
                 }
             }
             if !keeps(best) { continue }
-            var end = d.tokens[r.last].end
+            var end = doc.tokens[r.last].end
             // "U.S.": the initialism's last dot belongs to it.
-            if r.last > r.first, d.tokens[r.last].gapBefore == .abbreviation, end < d.text.count, d.text[end] == UInt8(ascii: ".") { end += 1 }
-            d.mentions.append(PlaceMention(place: known[Int(best)].place, span: d.span(bytes: d.tokens[r.first].start..<end),
-                                           sentence: d.tokenSentence[r.first], tokens: r.first...r.last))
+            if r.last > r.first, doc.tokens[r.last].gapBefore == .abbreviation, end < doc.text.count, doc.text[end] == UInt8(ascii: ".") { end += 1 }
+            kept.append(PlaceMention(place: known[Int(best)].place, span: doc.span(bytes: doc.tokens[r.first].start..<end),
+                                     sentence: doc.tokenSentence[r.first], tokens: r.first...r.last))
         }
+        d.mentions += kept
     }
 
     private func bonus(_ place: Place, hint: Place?, preferProvince: Bool) -> Double {
@@ -275,9 +281,9 @@ public final class Reader {
 
     /// "the industrial zone", "the military airport": a generic reference resolved through
     /// the report's most mentioned settlement ("Deir ez-Zor industrial zone").
-    func resolveGeneric(_ phrase: String, in d: Document) -> Place? {
+    func resolveGeneric(_ phrase: String, mentions: [PlaceMention]) -> Place? {
         var counts: [String: (Int, Place)] = [:]
-        for m in d.mentions where m.place.kind.isSettlement {
+        for m in mentions where m.place.kind.isSettlement {
             counts[m.place.id, default: (0, m.place)].0 += 1
         }
         guard let main = counts.values.max(by: { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1.id > $1.1.id })?.1 else { return nil }
