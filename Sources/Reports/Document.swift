@@ -10,6 +10,8 @@ struct Document {
     let matches: [NameScanner.Match]
     /// Lower-case hash of every token.
     let lower: [UInt64]
+    /// `Lexicon.wordClasses` of every token.
+    let wordClasses: [Lexicon.WordClass]
     /// Sentence of every token (-1: furniture).
     let tokenSentence: [Int]
     /// First token of every sentence.
@@ -37,8 +39,11 @@ struct Document {
         var sentence = [Int](repeating: -1, count: tokens.count)
         var firsts = [Int](repeating: Int.max, count: layout.sentences.count)
         var vocabulary = WordSet()
+        let classTable = Lexicon.wordClasses
+        var classes = [Lexicon.WordClass](repeating: [], count: tokens.count)
         var s = 0
         for (i, t) in tokens.enumerated() {
+            if let c = classTable[lower[i]] { classes[i] = c }
             while s < layout.sentences.count, layout.sentences[s].end <= t.start { s += 1 }
             if s < layout.sentences.count, layout.sentences[s].start <= t.start {
                 sentence[i] = s
@@ -47,6 +52,7 @@ struct Document {
             if t.initial == .lower { vocabulary.insert(lower[i]) }
         }
         self.lower = lower
+        self.wordClasses = classes
         self.tokenSentence = sentence
         self.sentenceFirstToken = firsts
         // A sentence's tokens run from its first to the first token of another sentence.
@@ -151,14 +157,14 @@ struct Document {
     mutating func findActors() {
         var i = 0
         while i < tokens.count {
-            if tokenSentence[i] >= 0, let (last, _) = phrase(at: i, in: Lexicon.organisations) {
+            if wordClasses[i].contains(.organisationStart), tokenSentence[i] >= 0, let (last, _) = phrase(at: i, in: Lexicon.organisations) {
                 for k in i...last { blocked[k] = true }
             }
             i += 1
         }
         i = 0
         while i < tokens.count {
-            guard tokenSentence[i] >= 0, let (last, actor) = phrase(at: i, in: Lexicon.actors) else { i += 1; continue }
+            guard wordClasses[i].contains(.actorStart), tokenSentence[i] >= 0, let (last, actor) = phrase(at: i, in: Lexicon.actors) else { i += 1; continue }
             // "Military Council" is the SDF's when a place name precedes it: take the name too.
             var first = i
             if actor == .sdf && lower[i] == Word.military {
@@ -200,7 +206,7 @@ struct Document {
         if hasNext, Lexicon.participles.contains(lower[next]) { return nil }
         if first > 0, tokens[first].gapBefore == .hyphen, lower[first - 1] == Word.anti { return nil }
         // "Deir al-Zor military council", "Syria Press": a name inside an organisation's.
-        if hasNext, nextGap == .space, phrase(at: next, in: Lexicon.organisationHeads) != nil { return nil }
+        if hasNext, nextGap == .space, wordClasses[next].contains(.organisationHeadStart), phrase(at: next, in: Lexicon.organisationHeads) != nil { return nil }
         // A capitalised word after it that is not a name of its own: a longer proper name.
         if hasNext, !title, nextGap == .space, tokens[next].initial == .upper, !matchStarts[next],
            !Lexicon.qualifiers.contains(lower[next]), !Lexicon.leftNeighbours.contains(lower[next]) {

@@ -65,17 +65,19 @@ extension Document {
         var out: [Trigger] = []
         var i = range.lowerBound
         while i < range.upperBound {
-            if Lexicon.siegeBreakers.contains(lower[i]) {
+            let classes = wordClasses[i]
+            if classes.isEmpty { i += 1; continue }
+            if classes.contains(.siegeBreaker) {
                 if let noun = (i + 1..<min(range.upperBound, i + 9)).first(where: { Lexicon.siegeNouns.contains(lower[$0]) }) {
                     out.append(Trigger(action: .siegeBroken, first: i, last: noun, passive: false)); i = noun + 1; continue
                 }
             }
-            if Lexicon.launchWords.contains(lower[i]) {
+            if classes.contains(.launchWord) {
                 if let noun = (i + 1..<min(range.upperBound, i + 7)).first(where: { Lexicon.offensiveNouns.contains(lower[$0]) }) {
                     out.append(Trigger(action: .offensive, first: i, last: noun, passive: false)); i = noun + 1; continue
                 }
             }
-            if let (last, action) = phrase(at: i, in: Lexicon.actionWords) {
+            if classes.contains(.actionStart), let (last, action) = phrase(at: i, in: Lexicon.actionWords) {
                 // "were hit with an attack ..., targeting our units in X": one strike.
                 if action == .strike, out.last?.action == .strike { i = last + 1; continue }
                 let passive = action == .strike && Document.passiveStarts.contains(lower[i])

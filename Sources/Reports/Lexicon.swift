@@ -56,10 +56,37 @@ enum Lexicon {
             }
             for k in byFirst.keys { byFirst[k]!.sort { $0.0.words.count > $1.0.words.count } }
             self.byFirst = WordMap(byFirst.map { ($0.key, $0.value) })
+            self.firstWords = Array(byFirst.keys)
         }
 
         func candidates(startingWith hash: UInt64) -> [(Phrase, Value)]? { byFirst[hash] }
+
+        /// The hashes of the words phrases start with.
+        let firstWords: [UInt64]
     }
+
+    /// Classes of a word that the reader asks about every token: looked up once per token
+    /// (`Document.wordClasses`), so a pass skips, on one bit, the tokens its tables cannot
+    /// start with.
+    struct WordClass: OptionSet, Sendable {
+        let rawValue: UInt8
+        /// Starts a phrase of `actors`, `organisations`, `organisationHeads`, `actionWords`.
+        static let actorStart = WordClass(rawValue: 1), organisationStart = WordClass(rawValue: 2)
+        static let organisationHeadStart = WordClass(rawValue: 4), actionStart = WordClass(rawValue: 8)
+        /// In `siegeBreakers`, `launchWords`.
+        static let siegeBreaker = WordClass(rawValue: 16), launchWord = WordClass(rawValue: 32)
+    }
+
+    /// The classes of every word in one of them, by word hash.
+    static let wordClasses: WordMap<WordClass> = {
+        var classes: [UInt64: WordClass] = [:]
+        for (words, c) in [(actors.firstWords, WordClass.actorStart), (organisations.firstWords, .organisationStart),
+                           (organisationHeads.firstWords, .organisationHeadStart), (actionWords.firstWords, .actionStart),
+                           (siegeBreakers.hashes, .siegeBreaker), (launchWords.hashes, .launchWord)] {
+            for w in words { classes[w, default: []].insert(c) }
+        }
+        return WordMap(classes.map { ($0.key, $0.value) })
+    }()
 
     // MARK: Actors
 

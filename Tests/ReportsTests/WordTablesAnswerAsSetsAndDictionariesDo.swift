@@ -32,6 +32,25 @@ struct WordTablesAnswerAsSetsAndDictionariesDo {
         for w in words + ["out", "IN", "Near", "kilometre"] { #expect(set.contains(Lexicon.hash(w)) == reference.contains(Lexicon.hash(w))) }
     }
 
+    @Test("A word's classes are the tables that hold it or start a phrase with it")
+    func wordClassesAreTheTables() {
+        let tables: [(Lexicon.WordClass, Set<UInt64>)] = [
+            (.actorStart, Set(Lexicon.actors.firstWords)), (.organisationStart, Set(Lexicon.organisations.firstWords)),
+            (.organisationHeadStart, Set(Lexicon.organisationHeads.firstWords)), (.actionStart, Set(Lexicon.actionWords.firstWords)),
+            (.siegeBreaker, Set(Lexicon.siegeBreakers.hashes)), (.launchWord, Set(Lexicon.launchWords.hashes)),
+        ]
+        let words = tables.reduce(into: Set<UInt64>()) { $0.formUnion($1.1) }
+        #expect(Lexicon.wordClasses.count == words.count)
+        for w in words.union(["the", "raqqa", "said", "syrian", "captured", "broke", "launched", "x"].map(Lexicon.hash)) {
+            let classes = Lexicon.wordClasses[w] ?? []
+            for (c, set) in tables { #expect(classes.contains(c) == set.contains(w)) }
+            // A phrase table starts with a word exactly when it has candidates for it.
+            #expect(classes.contains(.actorStart) == (Lexicon.actors.candidates(startingWith: w) != nil))
+            #expect(classes.contains(.actionStart) == (Lexicon.actionWords.candidates(startingWith: w) != nil))
+        }
+        #expect(Lexicon.siegeBreakers.hashes.count == Lexicon.siegeBreakers.count)
+    }
+
     static let lines = [
         "Syrian Army Captures Key Town Near Deir ez-Zor", "Battle for Raqqa enters final phase", "Analysis: the race for the east",
         "The army captured the town.", "The army captured the town.  ", "He said: \"We will win.\"", "  Islamic State Loses Mayadin \t",
