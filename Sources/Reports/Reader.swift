@@ -28,6 +28,9 @@ public final class Reader {
     /// A place and what the reader's rules ask of it, whatever the report.
     struct KnownPlace {
         let place: Place
+        /// The place's, kept beside it: the hot loops read these without copying the place.
+        let kind: PlaceKind
+        let population: Int
         let isCurated: Bool
         /// In Syria or Iraq, or of no country.
         let isHome: Bool
@@ -80,7 +83,7 @@ public final class Reader {
         if slotOfNumber[n] >= 0 { return slotOfNumber[n] }
         let place = gazetteer.place(at: n)
         let slot = Int32(known.count)
-        known.append(KnownPlace(place: place, isCurated: gazetteer.isCurated(place),
+        known.append(KnownPlace(place: place, kind: place.kind, population: place.population ?? 0, isCurated: gazetteer.isCurated(place),
                                 isHome: place.country.map { ResolutionContext.region.countries[$0] != nil } ?? true))
         scoredIn.append(0); apartScores.append(0); wholeScores.append(nil)
         slotOfNumber[n] = slot
@@ -144,7 +147,7 @@ public final class Reader {
             let (writing, found) = slots(written: UnsafeBufferPointer(rebasing: d.text[d.tokens[r.first].start..<d.tokens[r.last].end]))
             var candidates = found
             if let kinds = r.kinds {
-                let narrowed = candidates.filter { kinds.contains(known[Int($0)].place.kind) }
+                let narrowed = candidates.filter { kinds.contains(known[Int($0)].kind) }
                 if !narrowed.isEmpty { candidates = narrowed }
             }
             guard !candidates.isEmpty else { continue }
@@ -201,15 +204,16 @@ public final class Reader {
             // on the name as written are the same for every candidate: made once, when needed.
             var wordLike: Bool?, writtenSpelling: String?, locative: Bool?
             func keeps(_ slot: Int32) -> Bool {
-                let p = known[Int(slot)]
-                if r.lowercase && !p.isCurated { return false }
+                let i = Int(slot)
+                let isCurated = known[i].isCurated
+                if r.lowercase && !isCurated { return false }
                 // Outside Syria and Iraq a town that nobody curated must be written as its own name
                 // (not reached through an alternate name or a spelling rule: "Russian" is not
                 // Rosian, "Abu" not Bonn), where capitals mean something, not look like an English
                 // word or a demonym, and be a real city (100,000 people) or follow "in", "from"...
                 // Other places of its country do not vouch for it: world gazetteers are full of
                 // small towns named like words and people.
-                guard !p.isHome, p.place.kind != .country, !p.isCurated else { return true }
+                guard !known[i].isHome, known[i].kind != .country, !isCurated else { return true }
                 if wordLike == nil {
                     let firstWord = doc.lower[r.first]
                     wordLike = Lexicon.leftNeighbours.contains(firstWord) || Lexicon.commonWords.contains(firstWord)
@@ -226,7 +230,7 @@ public final class Reader {
                     }
                 }
                 if writtenSpelling! != spelling(ofSlot: slot) { return false }
-                if (p.place.population ?? 0) < 100_000 {
+                if known[i].population < 100_000 {
                     if locative == nil { locative = doc.followsLocativePreposition(r.first) }
                     if !locative! { return false }
                 }
@@ -247,7 +251,7 @@ public final class Reader {
                 // proximity plus the most proximity adds: candidates are tried best bound first
                 // and the geodesics stop once no bound reaches the best score so far.
                 let bounded = r.candidates.map { slot -> (slot: Int32, bound: Double, bonus: Double) in
-                    let b = bonus(known[Int(slot)].place, hint: hint, preferProvince: r.preferProvince)
+                    let b = hint == nil && !r.preferProvince ? 0 : bonus(known[Int(slot)].place, hint: hint, preferProvince: r.preferProvince)
                     let i = Int(slot)
                     let bound = (wholeScores[i] != nil && scoredIn[i] == reportNumber) ? wholeScores[i]! : apartScore(slot) + Gazetteer.maximumProximityScore
                     return (slot, bound + b, b)
