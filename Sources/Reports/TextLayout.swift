@@ -257,20 +257,22 @@ struct TextLayout {
     }
 
     /// Whether any of `furniturePhrases` occurs in the line, ignoring ASCII case. Every
-    /// line is asked, so one pass tries phrases only where the two bytes at hand start one.
+    /// line is asked, so the test skips ahead as Wu and Manber's multi-pattern search does:
+    /// a window as long as the shortest phrase moves on by how far its last two bytes are
+    /// from the end of any phrase's first window, and phrases are compared only where
+    /// those bytes end one.
     static func containsFurniturePhrase(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        let n = line.count
-        guard n >= shortestFurniturePhrase else { return false }
-        return furniturePhraseStarts.withUnsafeBufferPointer { starts in
+        let n = line.count, m = shortestFurniturePhrase
+        guard n >= m else { return false }
+        return furniturePhraseShifts.withUnsafeBufferPointer { shifts in
             var i = 0
-            while i + shortestFurniturePhrase <= n {
-                let pair = Int(asciiLowercased(line[i])) << 8 | Int(asciiLowercased(line[i + 1]))
-                if starts[pair >> 6] & (1 << UInt64(pair & 63)) != 0 {
-                    for p in furniturePhrases where p.count <= n - i {
-                        var k = 0
-                        while k < p.count, asciiLowercased(line[i + k]) == p[k] { k += 1 }
-                        if k == p.count { return true }
-                    }
+            while i + m <= n {
+                let shift = Int(shifts[furnitureBlock(line[i + m - 2], line[i + m - 1])])
+                if shift > 0 { i += shift; continue }
+                for p in furniturePhrases where p.count <= n - i {
+                    var k = 0
+                    while k < p.count, asciiLowercased(line[i + k]) == p[k] { k += 1 }
+                    if k == p.count { return true }
                 }
                 i += 1
             }
@@ -278,20 +280,32 @@ struct TextLayout {
         }
     }
 
+    /// The shift-table slot of two bytes, lower-cased (bytes that share a slot take the
+    /// smaller shift, which is safe).
+    @inline(__always)
+    private static func furnitureBlock(_ a: UInt8, _ b: UInt8) -> Int {
+        Int(asciiLowercased(a) & 0x7F) << 7 | Int(asciiLowercased(b) & 0x7F)
+    }
+
+    /// By the slot of two bytes ending a window: how far no phrase can start before (the
+    /// distance from those bytes, where they end a block within a phrase's first window, to
+    /// that window's end; one less than the window where they end none).
+    private static let furniturePhraseShifts: [UInt8] = {
+        let m = shortestFurniturePhrase
+        var shifts = [UInt8](repeating: UInt8(m - 1), count: 1 << 14)
+        for p in furniturePhrases {
+            for j in 1..<m {
+                let slot = furnitureBlock(p[j - 1], p[j])
+                shifts[slot] = min(shifts[slot], UInt8(m - 1 - j))
+            }
+        }
+        return shifts
+    }()
+
     @inline(__always)
     static func asciiLowercased(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
 
     private static let shortestFurniturePhrase = furniturePhrases.map(\.count).min()!
-
-    /// A bit per pair of bytes that starts a furniture phrase.
-    private static let furniturePhraseStarts: [UInt64] = {
-        var bits = [UInt64](repeating: 0, count: 65536 / 64)
-        for p in furniturePhrases {
-            let pair = Int(p[0]) << 8 | Int(p[1])
-            bits[pair >> 6] |= 1 << UInt64(pair & 63)
-        }
-        return bits
-    }()
 
     /// Byte offset of the first byte that is not valid UTF-8, or nil.
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {

@@ -51,6 +51,33 @@ struct WordTablesAnswerAsSetsAndDictionariesDo {
         #expect(Lexicon.siegeBreakers.hashes.count == Lexicon.siegeBreakers.count)
     }
 
+    @Test("Furniture phrases are found, skipping ahead, wherever a plain search finds them")
+    func furniturePhrasesAsAPlainSearch() {
+        func plain(_ line: String) -> Bool {
+            let lower = String(line.map { $0.isASCII ? Character($0.lowercased()) : $0 })
+            return TextLayout.furniturePhrases.contains { lower.utf8.count >= $0.count && lower.contains(String(decoding: $0, as: UTF8.self)) }
+        }
+        var lines = ["", "click here", "Click here to", "CLICK HERE TO", "click here t", "xclick here toy",
+                     "All Rights Reserved.", "© 2017 — all rights reserved", "Follow us on Twitter", "follow  us on",
+                     "John Smith contributed to this report.", "Sign up for our newsletter", "sign up for ou",
+                     "Your email address will not be published. Required fields are marked *"]
+        // Every phrase at every offset of a filler, in mixed case, and cut short by one byte.
+        let filler = "Raqqa — the “SDF” said: é "
+        for p in TextLayout.furniturePhrases.map({ String(decoding: $0, as: UTF8.self) }) {
+            for k in 0...filler.count {
+                let prefix = String(filler.prefix(k))
+                lines.append(prefix + p.uppercased() + filler)
+                lines.append(prefix + p)
+                lines.append(prefix + String(p.dropLast()))
+                lines.append(prefix + String(p.dropFirst()) + " " + prefix)
+            }
+        }
+        for line in lines {
+            let utf8 = Array(line.utf8)
+            #expect(utf8.withUnsafeBufferPointer { TextLayout.containsFurniturePhrase($0) } == plain(line), "\(line)")
+        }
+    }
+
     static let lines = [
         "Syrian Army Captures Key Town Near Deir ez-Zor", "Battle for Raqqa enters final phase", "Analysis: the race for the east",
         "The army captured the town.", "The army captured the town.  ", "He said: \"We will win.\"", "  Islamic State Loses Mayadin \t",
