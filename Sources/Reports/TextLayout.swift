@@ -158,6 +158,12 @@ struct TextLayout {
         while e > 0, isASCIIWhitespace(line[e - 1]) { e -= 1 }
         if e > 0, line[e - 1] == UInt8(ascii: "."), e == 1 || line[e - 2] < 0x80 { return false }
         if isASCII { return isTitleLine(asciiLine: line) }
+        if countsOverTwentyASCIIWords(line) { return false }
+        return isTitleLine(string: line)
+    }
+
+    /// `isTitleLine` on the line as a String: the definition the byte tests answer as.
+    static func isTitleLine(string line: UnsafeBufferPointer<UInt8>) -> Bool {
         let s = String(decoding: line, as: UTF8.self).trimmingWhitespace
         guard let last = s.last, last != "." else { return false }
         let words = s.split(whereSeparator: { $0 == " " || $0 == "-" }).filter { w in w.count > 3 && w.first!.isLetter }
@@ -189,6 +195,33 @@ struct TextLayout {
         }
         guard words > 0, words <= 20 else { return false }
         return capitals * 10 >= words * 6
+    }
+
+    /// Whether a line has over twenty words that `isTitleLine` counts among ASCII bytes
+    /// alone: a run of over three ASCII letters and digits, starting with a letter, between
+    /// spaces or hyphens (or the line's ends) whose neighbours are ASCII too. There, bytes
+    /// are characters, so each such run is one of the words the String test counts, and
+    /// over twenty of them make the line prose: no String needs building.
+    static func countsOverTwentyASCIIWords(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        @inline(__always) func isSeparator(_ b: UInt8) -> Bool { b == 0x20 || b == UInt8(ascii: "-") }
+        @inline(__always) func isAlphanumeric(_ b: UInt8) -> Bool {
+            (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+        }
+        let n = line.count
+        var words = 0, i = 0
+        while i < n {
+            // A run of letters and digits from i, bounded by separators or the line's ends.
+            guard i == 0 || isSeparator(line[i - 1]) else { i += 1; continue }
+            var e = i
+            while e < n, isAlphanumeric(line[e]) { e += 1 }
+            if e - i > 3, line[i] >= 0x41, (e == n || isSeparator(line[e])),
+               i < 2 || line[i - 2] < 0x80, e + 1 >= n || line[e + 1] < 0x80 {
+                words += 1
+                if words > 20 { return true }
+            }
+            i = max(e, i + 1)
+        }
+        return false
     }
 
     /// What `Character.isWhitespace` says of an ASCII byte.

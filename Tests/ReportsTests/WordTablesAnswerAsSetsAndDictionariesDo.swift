@@ -51,6 +51,31 @@ struct WordTablesAnswerAsSetsAndDictionariesDo {
         #expect(Lexicon.siegeBreakers.hashes.count == Lexicon.siegeBreakers.count)
     }
 
+    @Test("A line with over twenty ASCII words among other bytes is no title, as its String says")
+    func longLinesWithOtherBytesAreNoTitles() {
+        let word = ["Raqqa", "Forces", "advance", "near", "Deir", "said", "fighters", "town", "east", "Euphrates", "ez-Zor", "Mayādīn", "—", "“Islamic", "State”", "e\u{301}tat", "Çağlar", "\u{301}Syrian"]
+        var state: UInt64 = 7
+        var counted = 0
+        for length in [3, 15, 20, 21, 22, 25, 30, 40, 60] {
+            for _ in 0..<40 {
+                var line = ""
+                for k in 0..<length {
+                    state = state &* 6364136223846793005 &+ 1442695040888963407
+                    let w = word[Int(state >> 33) % word.count]
+                    line += (k == 0 ? "" : (state >> 60 == 0 ? "-" : (state >> 61 == 1 ? " \u{301}" : " "))) + (state >> 59 & 1 == 0 ? w : w.uppercased())
+                }
+                if state >> 58 & 1 == 0 { line += "”" }
+                let utf8 = Array(line.utf8)
+                utf8.withUnsafeBufferPointer { buf in
+                    let over = TextLayout.countsOverTwentyASCIIWords(buf)
+                    if over { counted += 1; #expect(!TextLayout.isTitleLine(string: buf), "\(line)") }
+                    #expect(TextLayout.isTitleLine(buf) == TextLayout.isTitleLine(string: buf), "\(line)")
+                }
+            }
+        }
+        #expect(counted > 0)
+    }
+
     @Test("Furniture phrases are found, skipping ahead, wherever a plain search finds them")
     func furniturePhrasesAsAPlainSearch() {
         func plain(_ line: String) -> Bool {
