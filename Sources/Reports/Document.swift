@@ -113,8 +113,20 @@ struct Document {
         if layout.sentences[s].isTitle { return true }
         if sentenceFirstToken[s] == i { return true }
         if i > 0, tokens[i].gapBefore == .other {
-            let gap = string(bytes: tokens[i - 1].end..<tokens[i].start)
-            if gap.contains("“") || gap.contains("\"") || gap.contains(": ") || gap.contains("‘") { return true }
+            let gap = UnsafeBufferPointer(rebasing: text[tokens[i - 1].end..<tokens[i].start])
+            // Most gaps are ASCII (", ", ". "), where bytes are characters: read them as bytes.
+            if gap.allSatisfy({ $0 < 0x80 }) { return Document.opensQuotationOrSpeech(asciiGap: gap) }
+            let string = String(decoding: gap, as: UTF8.self)
+            if string.contains("“") || string.contains("\"") || string.contains(": ") || string.contains("‘") { return true }
+        }
+        return false
+    }
+
+    /// `isUncertainCase`'s test of a gap of ASCII bytes: a double quote, or ": ".
+    static func opensQuotationOrSpeech(asciiGap gap: UnsafeBufferPointer<UInt8>) -> Bool {
+        for (k, b) in gap.enumerated() {
+            if b == UInt8(ascii: "\"") { return true }
+            if b == UInt8(ascii: ":"), k + 1 < gap.count, gap[k + 1] == 0x20 { return true }
         }
         return false
     }

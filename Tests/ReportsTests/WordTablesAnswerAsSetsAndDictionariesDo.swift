@@ -76,6 +76,15 @@ struct WordTablesAnswerAsSetsAndDictionariesDo {
         #expect(counted > 0)
     }
 
+    @Test("Quotation and speech marks in an ASCII gap are told from bytes as from Strings", arguments: [
+        ", ", ". ", ": ", ":", " :", " \"", "\" ", ", \"", "; ", " (", ") ", ":  ", "\r\n", ":\r\n", " - ", "'", "",
+    ])
+    func asciiGapOpensQuotation(gap: String) {
+        let utf8 = Array(gap.utf8)
+        let string = gap.contains("“") || gap.contains("\"") || gap.contains(": ") || gap.contains("‘")
+        #expect(utf8.withUnsafeBufferPointer { Document.opensQuotationOrSpeech(asciiGap: $0) } == string)
+    }
+
     @Test("Furniture phrases are found, skipping ahead, wherever a plain search finds them")
     func furniturePhrasesAsAPlainSearch() {
         func plain(_ line: String) -> Bool {
