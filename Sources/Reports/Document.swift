@@ -145,9 +145,10 @@ struct Document {
     /// Longest phrase of `table` starting at token `i`, as (last token, value).
     func phrase<V>(at i: Int, in table: Lexicon.PhraseTable<V>) -> (Int, V)? {
         guard let candidates = table.candidates(startingWith: lower[i]) else { return nil }
-        outer: for (p, value) in candidates {
-            guard i + p.words.count <= tokens.count else { continue }
-            for (k, w) in p.words.enumerated() {
+        outer: for c in candidates {
+            let (words, value) = table.phrase(c)
+            guard i + words.count <= tokens.count else { continue }
+            for k in 0..<words.count {
                 let t = i + k
                 if k > 0 {
                     // Words joined by spaces, hyphens, initialism dots ("U.S.-backed") or a possessive.
@@ -156,10 +157,10 @@ struct Document {
                     }
                     guard tokenSentence[t] == tokenSentence[i] else { continue outer }
                 }
-                guard lower[t] == w else { continue outer }
-                if let exact = p.exact[k], word(t) != exact { continue outer }
+                guard lower[t] == table.word(words.lowerBound + k) else { continue outer }
+                if let exact = table.exactWord(words.lowerBound + k), word(t) != exact { continue outer }
             }
-            return (i + p.words.count - 1, value)
+            return (i + words.count - 1, value)
         }
         return nil
     }
@@ -167,16 +168,18 @@ struct Document {
     // MARK: Actors
 
     mutating func findActors() {
+        // The tables once, not a global's access per token.
+        let organisations = Lexicon.organisations, actorPhrases = Lexicon.actors
         var i = 0
         while i < tokens.count {
-            if wordClasses[i].contains(.organisationStart), tokenSentence[i] >= 0, let (last, _) = phrase(at: i, in: Lexicon.organisations) {
+            if wordClasses[i].contains(.organisationStart), tokenSentence[i] >= 0, let (last, _) = phrase(at: i, in: organisations) {
                 for k in i...last { blocked[k] = true }
             }
             i += 1
         }
         i = 0
         while i < tokens.count {
-            guard wordClasses[i].contains(.actorStart), tokenSentence[i] >= 0, let (last, actor) = phrase(at: i, in: Lexicon.actors) else { i += 1; continue }
+            guard wordClasses[i].contains(.actorStart), tokenSentence[i] >= 0, let (last, actor) = phrase(at: i, in: actorPhrases) else { i += 1; continue }
             // "Military Council" is the SDF's when a place name precedes it: take the name too.
             var first = i
             if actor == .sdf && lower[i] == Word.military {

@@ -63,6 +63,7 @@ extension Document {
     func triggers(inSentence s: Int) -> [Trigger] {
         let range = tokenRange(ofSentence: s)
         var out: [Trigger] = []
+        let actionWords = Lexicon.actionWords
         var i = range.lowerBound
         while i < range.upperBound {
             let classes = wordClasses[i]
@@ -77,7 +78,7 @@ extension Document {
                     out.append(Trigger(action: .offensive, first: i, last: noun, passive: false)); i = noun + 1; continue
                 }
             }
-            if classes.contains(.actionStart), let (last, action) = phrase(at: i, in: Lexicon.actionWords) {
+            if classes.contains(.actionStart), let (last, action) = phrase(at: i, in: actionWords) {
                 // "were hit with an attack ..., targeting our units in X": one strike.
                 if action == .strike, out.last?.action == .strike { i = last + 1; continue }
                 let passive = action == .strike && Document.passiveStarts.contains(lower[i])

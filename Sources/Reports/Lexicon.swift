@@ -44,8 +44,17 @@ enum Lexicon {
     }
 
     /// Phrases indexed by their first word, longest first.
+    /// Every token asks one, so the phrases lie flat (word hashes back to back, a flag per
+    /// word that must match in case) and a lookup copies no arrays or strings.
     struct PhraseTable<Value: Sendable>: Sendable {
-        private let byFirst: WordMap<[(Phrase, Value)]>
+        /// The phrases starting with a word: a range of `phrases`, longest first.
+        private let byFirst: WordMap<Range<Int>>
+        /// Each phrase's words (a range of `words`) and value.
+        private let phrases: [(words: Range<Int>, value: Value)]
+        private let words: [UInt64]
+        /// Per word of `words`: the spelling it must have, when it must match in case.
+        private let hasExact: [Bool]
+        private let exact: [String?]
 
         init(_ entries: [(String, Value)]) {
             var byFirst: [UInt64: [(Phrase, Value)]] = [:]
@@ -55,11 +64,40 @@ enum Lexicon {
                 byFirst[first, default: []].append((p, value))
             }
             for k in byFirst.keys { byFirst[k]!.sort { $0.0.words.count > $1.0.words.count } }
-            self.byFirst = WordMap(byFirst.map { ($0.key, $0.value) })
+            var ranges: [(UInt64, Range<Int>)] = []
+            var phrases: [(words: Range<Int>, value: Value)] = [], words: [UInt64] = [], exact: [String?] = []
+            for (first, list) in byFirst {
+                let start = phrases.count
+                for (p, value) in list {
+                    phrases.append((words.count..<words.count + p.words.count, value))
+                    words += p.words
+                    exact += p.exact
+                }
+                ranges.append((first, start..<phrases.count))
+            }
+            self.byFirst = WordMap(ranges)
+            self.phrases = phrases
+            self.words = words
+            self.exact = exact
+            self.hasExact = exact.map { $0 != nil }
             self.firstWords = Array(byFirst.keys)
         }
 
-        func candidates(startingWith hash: UInt64) -> [(Phrase, Value)]? { byFirst[hash] }
+        /// The phrases starting with the word of hash `hash` (indices for `phrase(_:)`), longest first.
+        @inline(__always)
+        func candidates(startingWith hash: UInt64) -> Range<Int>? { byFirst[hash] }
+
+        /// Phrase `k`'s words (indices for `word(_:)`, `exactWord(_:)`) and value.
+        @inline(__always)
+        func phrase(_ k: Int) -> (words: Range<Int>, value: Value) { phrases[k] }
+
+        /// The hash of word `w`.
+        @inline(__always)
+        func word(_ w: Int) -> UInt64 { words[w] }
+
+        /// The spelling word `w` must have, when it must match in case.
+        @inline(__always)
+        func exactWord(_ w: Int) -> String? { hasExact[w] ? exact[w] : nil }
 
         /// The hashes of the words phrases start with.
         let firstWords: [UInt64]

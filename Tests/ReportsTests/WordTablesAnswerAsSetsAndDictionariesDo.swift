@@ -45,8 +45,8 @@ struct WordTablesAnswerAsSetsAndDictionariesDo {
             let classes = Lexicon.wordClasses[w] ?? []
             for (c, set) in tables { #expect(classes.contains(c) == set.contains(w)) }
             // A phrase table starts with a word exactly when it has candidates for it.
-            #expect(classes.contains(.actorStart) == (Lexicon.actors.candidates(startingWith: w) != nil))
-            #expect(classes.contains(.actionStart) == (Lexicon.actionWords.candidates(startingWith: w) != nil))
+            #expect(classes.contains(.actorStart) == (Lexicon.actors.candidates(startingWith: w).map { !$0.isEmpty } ?? false))
+            #expect(classes.contains(.actionStart) == (Lexicon.actionWords.candidates(startingWith: w).map { !$0.isEmpty } ?? false))
         }
         #expect(Lexicon.siegeBreakers.hashes.count == Lexicon.siegeBreakers.count)
     }
@@ -74,6 +74,26 @@ struct WordTablesAnswerAsSetsAndDictionariesDo {
             }
         }
         #expect(counted > 0)
+    }
+
+    @Test("A phrase table holds every phrase under its first word, longest first, with its words and value")
+    func phraseTablesHoldTheirPhrases() {
+        let entries: [(String, Int)] = [("Islamic State", 1), ("IS", 2), ("Islamic State of Iraq and Syria", 3), ("US", 4),
+                                        ("U.S.-backed fighters", 5), ("Islamic", 6)]
+        let table = Lexicon.PhraseTable(entries)
+        for (text, value) in entries {
+            let p = Lexicon.phrase(text)
+            let found = table.candidates(startingWith: p.words[0]).map { Array($0) } ?? []
+            let phrases = found.map { table.phrase($0) }
+            #expect(phrases.map(\.words.count) == phrases.map(\.words.count).sorted(by: >))
+            let mine = phrases.filter { $0.value == value }
+            #expect(mine.count == 1)
+            if let m = mine.first {
+                #expect(m.words.map { table.word($0) } == p.words)
+                #expect(m.words.map { table.exactWord($0) } == p.exact)
+            }
+        }
+        #expect(table.candidates(startingWith: Lexicon.hash("state")) == nil)
     }
 
     @Test("Quotation and speech marks in an ASCII gap are told from bytes as from Strings", arguments: [
