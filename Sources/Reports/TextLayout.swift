@@ -95,6 +95,7 @@ struct TextLayout {
             }
         }
         skipLeading(&start)
+        var counted = (byte: a, codePoint: lineCodePoints)
         var i = start
         while i < b {
             let c = text[i]
@@ -107,7 +108,7 @@ struct TextLayout {
                     break
                 }
                 if j < b, text[j] == 0x20, isBoundary(text, dot: i, next: j, lineEnd: b, start: start) {
-                    append(text, start, j, a, lineCodePoints, paragraph, isTitle)
+                    append(text, start, j, &counted, paragraph, isTitle)
                     start = j
                     skipLeading(&start)
                     i = start
@@ -120,7 +121,7 @@ struct TextLayout {
         }
         var end = b
         while end > start, text[end - 1] == 0x20 || text[end - 1] == 0x0D || text[end - 1] == 0x09 { end -= 1 }
-        if end > start { append(text, start, end, a, lineCodePoints, paragraph, isTitle) }
+        if end > start { append(text, start, end, &counted, paragraph, isTitle) }
     }
 
     private func isBoundary(_ text: UnsafeBufferPointer<UInt8>, dot: Int, next: Int, lineEnd: Int, start: Int) -> Bool {
@@ -143,9 +144,12 @@ struct TextLayout {
         return true
     }
 
-    private mutating func append(_ text: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ lineStart: Int, _ lineCodePoints: Int, _ paragraph: Int, _ isTitle: Bool) {
-        sentences.append(Sentence(start: s, end: e, codePointStart: lineCodePoints + TextLayout.codePoints(text, lineStart, s),
-                                  paragraph: paragraph, isTitle: isTitle))
+    /// Appends a sentence. Its code-point offset is counted on from the previous sentence of
+    /// the line (`counted`: a byte and its code-point offset), not from the line's start.
+    private mutating func append(_ text: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ counted: inout (byte: Int, codePoint: Int),
+                                 _ paragraph: Int, _ isTitle: Bool) {
+        counted = (s, counted.codePoint + TextLayout.codePoints(text, counted.byte, s))
+        sentences.append(Sentence(start: s, end: e, codePointStart: counted.codePoint, paragraph: paragraph, isTitle: isTitle))
     }
 
     // MARK: Line kinds
