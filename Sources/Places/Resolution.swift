@@ -158,6 +158,16 @@ extension Gazetteer {
     /// The most that proximity to `ResolutionContext.near` adds to a score.
     public static let maximumProximityScore = 4.0
 
+    /// At least what proximity to `near` adds to the score of a place at `point`, without a
+    /// geodesic: a path between two latitudes is no shorter than the meridian between them,
+    /// and a meridian degree is no shorter than at the equator (a(1 − e²) per radian). A
+    /// relative margin covers the rounding of `exp` and of the geodesic.
+    public static func proximityScoreBound(near: Coordinate, point: Coordinate) -> Double {
+        let radians = abs(point.latitude - near.latitude) * .pi / 180
+        let km = max(0, radians * 6335.439 * (1 - 1e-9) - 1e-6)
+        return min(maximumProximityScore, maximumProximityScore * exp(-km / 75) * (1 + 1e-9))
+    }
+
     static let qualifiers: [(String, [PlaceKind])] = [
         ("province", [.province]), ("governorate", [.province]),
         ("city", [.city, .town]), ("town", [.town, .city, .village]), ("village", [.village, .town]),

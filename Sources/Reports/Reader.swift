@@ -31,6 +31,7 @@ public final class Reader {
         /// The place's, kept beside it: the hot loops read these without copying the place.
         let kind: PlaceKind
         let population: Int
+        let coordinate: Coordinate
         let isCurated: Bool
         /// In Syria or Iraq, or of no country.
         let isHome: Bool
@@ -83,7 +84,7 @@ public final class Reader {
         if slotOfNumber[n] >= 0 { return slotOfNumber[n] }
         let place = gazetteer.place(at: n)
         let slot = Int32(known.count)
-        known.append(KnownPlace(place: place, kind: place.kind, population: place.population ?? 0, isCurated: gazetteer.isCurated(place),
+        known.append(KnownPlace(place: place, kind: place.kind, population: place.population ?? 0, coordinate: place.coordinate, isCurated: gazetteer.isCurated(place),
                                 isHome: place.country.map { ResolutionContext.region.countries[$0] != nil } ?? true))
         scoredIn.append(0); apartScores.append(0); wholeScores.append(nil)
         slotOfNumber[n] = slot
@@ -248,12 +249,14 @@ public final class Reader {
             var best = r.candidates[0]
             if r.candidates.count > 1 {
                 // The highest score, ties to the lower id. A score is at most its part apart from
-                // proximity plus the most proximity adds: candidates are tried best bound first
-                // and the geodesics stop once no bound reaches the best score so far.
+                // proximity plus a bound on what proximity adds (from latitudes alone): candidates
+                // are tried best bound first and the geodesics stop once no bound reaches the best
+                // score so far.
                 let bounded = r.candidates.map { slot -> (slot: Int32, bound: Double, bonus: Double) in
                     let b = hint == nil && !r.preferProvince ? 0 : bonus(known[Int(slot)].place, hint: hint, preferProvince: r.preferProvince)
                     let i = Int(slot)
-                    let bound = (wholeScores[i] != nil && scoredIn[i] == reportNumber) ? wholeScores[i]! : apartScore(slot) + Gazetteer.maximumProximityScore
+                    let apart = apartScore(slot)
+                    let bound = wholeScores[i] ?? apart + Gazetteer.proximityScoreBound(near: context.near!, point: known[i].coordinate)
                     return (slot, bound + b, b)
                 }.sorted { $0.bound > $1.bound }
                 var topScore = -Double.infinity

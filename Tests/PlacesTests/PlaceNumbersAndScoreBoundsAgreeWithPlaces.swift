@@ -27,6 +27,29 @@ struct PlaceNumbersAndScoreBoundsAgreeWithPlaces {
         }
     }
 
+    @Test("proximityScoreBound is at least what proximity adds, and small far north or south")
+    func proximityBoundHolds() {
+        var state: UInt64 = 99
+        func unit() -> Double { state = state &* 6364136223846793005 &+ 1442695040888963407; return Double(state >> 11) / Double(1 << 53) }
+        for k in 0..<4000 {
+            let near = Coordinate(latitude: unit() * 180 - 90, longitude: unit() * 360 - 180)
+            // Nearby points too: the term matters within a few hundred km.
+            let spread = k % 2 == 0 ? 1.0 : 0.02
+            let point = Coordinate(latitude: max(-90, min(90, near.latitude + (unit() - 0.5) * 180 * spread)),
+                                   longitude: near.longitude + (unit() - 0.5) * 360 * spread)
+            let here = Place(id: "p", name: "P", kind: .village, coordinate: point, precision: .exact)
+            let gazetteer = Gazetteer(places: [here])
+            let context = ResolutionContext(near: near)
+            let apart = gazetteer.scoreApartFromProximity(here, context: context)
+            let bound = Gazetteer.proximityScoreBound(near: near, point: point)
+            #expect(gazetteer.score(here, context: context) <= apart + bound, "\(near) \(point)")
+            #expect(bound <= Gazetteer.maximumProximityScore)
+        }
+        let deirEzZor = Coordinate(latitude: 35.336, longitude: 40.141)
+        #expect(Gazetteer.proximityScoreBound(near: deirEzZor, point: deirEzZor) == Gazetteer.maximumProximityScore)
+        #expect(Gazetteer.proximityScoreBound(near: deirEzZor, point: Coordinate(latitude: 48.85, longitude: 2.35)) < 1e-6)
+    }
+
     @Test("Proximity adds at most maximumProximityScore, the most next to the point", arguments: [
         Coordinate(latitude: 35.336, longitude: 40.141), Coordinate(latitude: 34.45, longitude: 40.92),
         Coordinate(latitude: -33.9, longitude: 151.2),
