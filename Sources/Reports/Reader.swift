@@ -1,4 +1,9 @@
 import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Geography
 import Places
 
@@ -16,8 +21,11 @@ public final class Reader {
     /// Confirmed place slots per name key (hash collisions and unknown keys give []).
     private var slotsByKey: [String: [Int32]] = [:]
     /// The places of each name as written, by the FNV-1a hash of its bytes: a report names
-    /// the same places over and over. `writings` holds the bytes, to confirm a hit.
-    private var byWriting = WordMap<Int>()
+    /// the same places over and over. `writingSlots` is an open-addressing table that holds
+    /// what a lookup reads (the hash, where the bytes are, to confirm a hit, and the writing):
+    /// one cache line per name, and the bytes back to back in `writingBytes`.
+    private var writingSlots = [WritingSlot](repeating: WritingSlot(), count: 1024)
+    private var writingBytes: [UInt8] = []
     private var writings: [Writing] = []
     /// Scores in the report being read, by slot: valid where `scoredIn` is `reportNumber`.
     private var scoredIn: [Int] = []
@@ -39,11 +47,18 @@ public final class Reader {
         var spelling: String?
     }
 
-    /// A name as written: its bytes, places and (once asked for) spelling and length.
+    /// A name as written: its places and (once asked for) its spelling.
     struct Writing {
-        let bytes: [UInt8]
         let slots: [Int32]
         var spelling: String?
+    }
+
+    struct WritingSlot {
+        var hash: UInt64 = 0
+        /// Its bytes in `writingBytes`.
+        var start: UInt32 = 0, count: UInt32 = 0
+        /// The writing's index + 1; 0 marks an empty slot.
+        var writing: Int32 = 0
     }
 
     public init(gazetteer: Gazetteer, table: NameTable? = nil) {
@@ -91,19 +106,42 @@ public final class Reader {
         return slot
     }
 
-    /// The writing (nil: its hash is another's) and place slots of a name as written.
-    private func slots(written: UnsafeBufferPointer<UInt8>) -> (Int?, [Int32]) {
+    /// The writing and place slots of a name as written.
+    private func slots(written: UnsafeBufferPointer<UInt8>) -> (Int, [Int32]) {
         var h: UInt64 = 0xcbf29ce484222325
         for b in written { h = (h ^ UInt64(b)) &* 0x100000001b3 }
-        if let k = byWriting[h], writings[k].bytes.withUnsafeBufferPointer({ $0.elementsEqual(written) }) {
-            return (k, writings[k].slots)
+        var mask = writingSlots.count - 1
+        var s = Reader.writingSlot(h, mask)
+        while writingSlots[s].writing != 0 {
+            let slot = writingSlots[s]
+            if slot.hash == h, Int(slot.count) == written.count, written.isEmpty || writingBytes.withUnsafeBufferPointer({ bytes in
+                memcmp(bytes.baseAddress! + Int(slot.start), written.baseAddress!, written.count) == 0
+            }) {
+                let k = Int(slot.writing) - 1
+                return (k, writings[k].slots)
+            }
+            s = (s + 1) & mask
         }
         let found = slots(forKey: NameNormalizer.key(String(decoding: written, as: UTF8.self)))
-        // A hash already taken by other bytes keeps its first writing; this one is not remembered.
-        guard byWriting[h] == nil else { return (nil, found) }
-        byWriting[h] = writings.count
-        writings.append(Writing(bytes: Array(written), slots: found))
+        writingSlots[s] = WritingSlot(hash: h, start: UInt32(writingBytes.count), count: UInt32(written.count), writing: Int32(writings.count + 1))
+        writingBytes.append(contentsOf: written)
+        writings.append(Writing(slots: found))
+        if writings.count * 2 > writingSlots.count {
+            let old = writingSlots
+            writingSlots = [WritingSlot](repeating: WritingSlot(), count: old.count * 2)
+            mask = writingSlots.count - 1
+            for slot in old where slot.writing != 0 {
+                var t = Reader.writingSlot(slot.hash, mask)
+                while writingSlots[t].writing != 0 { t = (t + 1) & mask }
+                writingSlots[t] = slot
+            }
+        }
         return (writings.count - 1, found)
+    }
+
+    @inline(__always)
+    private static func writingSlot(_ hash: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (hash &* 0x9E3779B97F4A7C15) >> 32) & mask
     }
 
     private func slots(forKey key: String) -> [Int32] {
@@ -127,8 +165,8 @@ public final class Reader {
 
     struct RawMention {
         var first: Int, last: Int
-        /// The name as written (nil: not remembered), and its candidate place slots.
-        var writing: Int?
+        /// The name as written (an index of `writings`), and its candidate place slots.
+        var writing: Int
         var candidates: [Int32]
         var kinds: [PlaceKind]?
         var lowercase: Bool
@@ -223,11 +261,11 @@ public final class Reader {
                 }
                 if wordLike! { return false }
                 if writtenSpelling == nil {
-                    if let w = r.writing, let s = writings[w].spelling {
+                    if let s = writings[r.writing].spelling {
                         writtenSpelling = s
                     } else {
                         writtenSpelling = NameNormalizer.spelling(doc.string(bytes: doc.tokens[r.first].start..<doc.tokens[r.last].end))
-                        if let w = r.writing { writings[w].spelling = writtenSpelling }
+                        writings[r.writing].spelling = writtenSpelling
                     }
                 }
                 if writtenSpelling! != spelling(ofSlot: slot) { return false }
