@@ -105,7 +105,8 @@ extension Document {
             let sentenceTriggers = triggers(inSentence: s)
             guard !sentenceTriggers.isEmpty else { continue }
             let sentenceActors = actors[actorsOf[s]]
-            let sentenceMentions = mentions[mentionsOf[s]]
+            // Mentions by index: a PlaceMention is a Place and a span, costly to copy.
+            let sentenceMentions = mentionsOf[s]
             for trigger in sentenceTriggers {
                 // Purpose, future and wishes are not events.
                 var k = trigger.first - 1
@@ -165,13 +166,14 @@ extension Document {
                 // Places after the action and before the next one; else one shortly before it.
                 let nextTrigger = sentenceTriggers.first { $0.first > trigger.last }?.first ?? range.upperBound
                 // Rivers are lines: an event is on a river only when it crosses it.
-                let eventMentions = sentenceMentions.filter { $0.place.kind != .river || trigger.action == .cross }
-                let after = eventMentions.filter { $0.tokens.lowerBound > trigger.last && $0.tokens.lowerBound < nextTrigger }
-                if let first = after.first(where: { $0.place.kind != .country }) ?? after.first {
+                let eventMentions = sentenceMentions.filter { mentions[$0].place.kind != .river || trigger.action == .cross }
+                let after = eventMentions.filter { mentions[$0].tokens.lowerBound > trigger.last && mentions[$0].tokens.lowerBound < nextTrigger }
+                if let f = after.first(where: { mentions[$0].place.kind != .country }) ?? after.first {
+                    let first = mentions[f]
                     places.append((first.place, first.span.text, first))
                     // "the 113th Brigade Base and parts of the Al-Salihiyah District"
                     var previous = first
-                    for m in after where m.tokens.lowerBound > previous.tokens.upperBound {
+                    for m in after.lazy.map({ mentions[$0] }) where m.tokens.lowerBound > previous.tokens.upperBound {
                         let between = (previous.tokens.upperBound + 1)..<m.tokens.lowerBound
                         guard between.allSatisfy({ Document.joiners.contains(lower[$0]) }),
                               between.contains(where: { lower[$0] == Word.and || lower[$0] == Word.including }) else { break }
@@ -179,7 +181,7 @@ extension Document {
                     }
                 } else if let (place, text) = genericPlace(in: range, from: trigger.last + 1, to: min(nextTrigger, trigger.last + 9), resolve: resolveGeneric) {
                     places.append((place, text, nil))
-                } else if let before = eventMentions.last(where: { $0.tokens.upperBound < trigger.first && $0.tokens.upperBound >= trigger.first - 12 && $0.place.kind != .country }) {
+                } else if let before = eventMentions.last(where: { mentions[$0].tokens.upperBound < trigger.first && mentions[$0].tokens.upperBound >= trigger.first - 12 && mentions[$0].place.kind != .country }).map({ mentions[$0] }) {
                     places.append((before.place, before.span.text, before))
                 } else if let (place, text) = genericPlace(in: range, from: range.lowerBound, to: trigger.first, resolve: resolveGeneric) {
                     places.append((place, text, nil))
