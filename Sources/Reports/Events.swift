@@ -94,6 +94,9 @@ extension Document {
     /// its date (an expression in the sentence, else the previous sentence's, else the
     /// report's date at week precision).
     func findEvents(resolveGeneric: (String) -> Place?) -> [Event] {
+        // The closures below read these: as locals they capture an array each, not a copy
+        // of the whole document.
+        let lower = self.lower, mentions = self.mentions, people = self.people
         var events: [Event] = []
         var lastActor: (actor: Actor, sentence: Int)?
         let actorsOf = itemRanges(sentences: actors.map(\.sentence))
