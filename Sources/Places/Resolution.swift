@@ -137,9 +137,14 @@ extension Gazetteer {
     public func score(_ place: Place, context: ResolutionContext) -> Double {
         let s = scoreApartFromProximity(place, context: context)
         guard let near = context.near else { return s }
-        let km = Geodesic.wgs84.inverse(from: near, to: place.coordinate).distanceMeters / 1000
-        // Strong enough that the village next door beats a bigger town 80 km away.
-        return s + Gazetteer.maximumProximityScore * exp(-km / 75)
+        return s + Gazetteer.proximityScore(near: near, point: place.coordinate)
+    }
+
+    /// What proximity to `near` adds to the score of a place at `point`: strong enough that
+    /// the village next door beats a bigger town 80 km away.
+    public static func proximityScore(near: Coordinate, point: Coordinate) -> Double {
+        let km = Geodesic.wgs84.inverse(from: near, to: point).distanceMeters / 1000
+        return maximumProximityScore * exp(-km / 75)
     }
 
     /// `score(_:context:)` without the proximity term, which it adds last and which is at
@@ -147,11 +152,24 @@ extension Gazetteer {
     /// bounds the score from above (floating-point addition is monotonic) without a
     /// geodesic, and a caller choosing the best of many places can skip the hopeless ones.
     public func scoreApartFromProximity(_ place: Place, context: ResolutionContext) -> Double {
+        Gazetteer.scoreApartFromProximity(standing: standing(of: place), country: place.country, province: place.province, context: context)
+    }
+
+    /// The part of a score that is the place's own, whatever the context: its kind's
+    /// prominence, its population (log scale), and whether someone curated it.
+    public func standing(of place: Place) -> Double {
         var s = place.kind.prominence
         if let p = place.population, p > 0 { s += log10(Double(p)) * 0.6 }
         if isCurated(place) { s += 1 }
-        if let c = place.country { s += 3 * (context.countries[c] ?? 0) }
-        if let p = place.province { s += 2 * (context.provinces[p] ?? 0) }
+        return s
+    }
+
+    /// `scoreApartFromProximity` of a place of this standing, country and province: the
+    /// context's countries and provinces added to its standing, in that order.
+    public static func scoreApartFromProximity(standing: Double, country: String?, province: String?, context: ResolutionContext) -> Double {
+        var s = standing
+        if let c = country { s += 3 * (context.countries[c] ?? 0) }
+        if let p = province { s += 2 * (context.provinces[p] ?? 0) }
         return s
     }
 

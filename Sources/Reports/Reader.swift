@@ -40,6 +40,9 @@ public final class Reader {
         let kind: PlaceKind
         let population: Int
         let coordinate: Coordinate
+        let country: String?, province: String?
+        /// `Gazetteer.standing(of:)`: the score's part that is the place's own.
+        let standing: Double
         let isCurated: Bool
         /// In Syria or Iraq, or of no country.
         let isHome: Bool
@@ -99,7 +102,9 @@ public final class Reader {
         if slotOfNumber[n] >= 0 { return slotOfNumber[n] }
         let place = gazetteer.place(at: n)
         let slot = Int32(known.count)
-        known.append(KnownPlace(place: place, kind: place.kind, population: place.population ?? 0, coordinate: place.coordinate, isCurated: gazetteer.isCurated(place),
+        known.append(KnownPlace(place: place, kind: place.kind, population: place.population ?? 0, coordinate: place.coordinate,
+                                country: place.country, province: place.province, standing: gazetteer.standing(of: place),
+                                isCurated: gazetteer.isCurated(place),
                                 isHome: place.country.map { ResolutionContext.region.countries[$0] != nil } ?? true))
         scoredIn.append(0); apartScores.append(0); wholeScores.append(nil)
         slotOfNumber[n] = slot
@@ -198,11 +203,12 @@ public final class Reader {
         var countries: [String: Double] = [:], provinces: [String: Double] = [:]
         var lat = 0.0, lon = 0.0, points = 0
         for r in raw where r.candidates.count == 1 {
-            let p = known[Int(r.candidates[0])].place
-            if let c = p.country { countries[c, default: 0] += 1 }
-            if let pr = p.province { provinces[pr, default: 0] += 1 }
-            if p.kind != .country, p.kind != .river, p.kind != .province, p.kind != .region {
-                lat += p.coordinate.latitude; lon += p.coordinate.longitude; points += 1
+            let i = Int(r.candidates[0])
+            if let c = known[i].country { countries[c, default: 0] += 1 }
+            if let pr = known[i].province { provinces[pr, default: 0] += 1 }
+            let kind = known[i].kind
+            if kind != .country, kind != .river, kind != .province, kind != .region {
+                lat += known[i].coordinate.latitude; lon += known[i].coordinate.longitude; points += 1
             }
         }
         func normalised(_ w: [String: Double]) -> [String: Double] {
@@ -221,7 +227,8 @@ public final class Reader {
             let i = Int(slot)
             if scoredIn[i] != reportNumber {
                 scoredIn[i] = reportNumber
-                apartScores[i] = gazetteer.scoreApartFromProximity(known[i].place, context: context)
+                apartScores[i] = Gazetteer.scoreApartFromProximity(standing: known[i].standing, country: known[i].country,
+                                                                   province: known[i].province, context: context)
                 wholeScores[i] = context.near == nil ? apartScores[i] : nil
             }
             return apartScores[i]
@@ -230,7 +237,8 @@ public final class Reader {
             let i = Int(slot)
             _ = apartScore(slot)
             if let whole = wholeScores[i] { return whole }
-            let whole = gazetteer.score(known[i].place, context: context)
+            // As `Gazetteer.score`: the part apart from proximity, then proximity.
+            let whole = apartScores[i] + Gazetteer.proximityScore(near: context.near!, point: known[i].coordinate)
             wholeScores[i] = whole
             return whole
         }

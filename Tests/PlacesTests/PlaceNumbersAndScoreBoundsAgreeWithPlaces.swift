@@ -43,6 +43,10 @@ struct PlaceNumbersAndScoreBoundsAgreeWithPlaces {
             let apart = gazetteer.scoreApartFromProximity(here, context: context)
             let bound = Gazetteer.proximityScoreBound(near: near, point: point)
             #expect(gazetteer.score(here, context: context) <= apart + bound, "\(near) \(point)")
+            // The parts the reader adds up itself add up to the score.
+            #expect(gazetteer.score(here, context: context) == apart + Gazetteer.proximityScore(near: near, point: point))
+            #expect(apart == Gazetteer.scoreApartFromProximity(standing: gazetteer.standing(of: here), country: here.country,
+                                                               province: here.province, context: context))
             #expect(bound <= Gazetteer.maximumProximityScore)
         }
         let deirEzZor = Coordinate(latitude: 35.336, longitude: 40.141)
