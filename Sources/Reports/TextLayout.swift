@@ -28,6 +28,9 @@ struct TextLayout {
             var lineCodePoints = 0
             var blank = true
             var high: UInt8 = 0
+            // After the first byte that is not blank, eight bytes at a time while no line
+            // break is among them: code points are the bytes that do not continue a sequence.
+            var wide: UInt64 = 0
             while lineEnd < n {
                 let b = text[lineEnd]
                 if b == 0x0A { break }
@@ -35,7 +38,19 @@ struct TextLayout {
                 if b != 0x20 && b != 0x09 && b != 0x0D { blank = false }
                 high |= b
                 lineEnd += 1
+                if !blank, let base = text.baseAddress {
+                    while lineEnd + 8 <= n {
+                        let w = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: lineEnd, as: UInt64.self)
+                        let x = w ^ 0x0A0A_0A0A_0A0A_0A0A
+                        if (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0 { break }
+                        let continuation = (w & 0x8080_8080_8080_8080) & ~((w << 1) & 0x8080_8080_8080_8080)
+                        lineCodePoints += 8 - continuation.nonzeroBitCount
+                        wide |= w
+                        lineEnd += 8
+                    }
+                }
             }
+            if wide & 0x8080_8080_8080_8080 != 0 { high |= 0x80 }
             let line = UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd])
             if blank {
                 previousBlank = true

@@ -105,6 +105,26 @@ struct WordTablesAnswerAsSetsAndDictionariesDo {
         #expect(utf8.withUnsafeBufferPointer { Document.opensQuotationOrSpeech(asciiGap: $0) } == string)
     }
 
+    @Test("Sentences start at the code point their bytes say, lines read eight bytes at a time or one")
+    func sentenceCodePoints() {
+        let pieces = ["Raqqa fell. ", "The SDF said “yes”. ", "Mayādīn — a town. ", "\n", "\n\n", "   \n", "Deir ez-Zor ",
+                      "Ḩasakah! ", "x", "𝔘nicode? ", "Load More\n", "\t", "No end", "é", "ISIS Loses Mayadin\n"]
+        var state: UInt64 = 3
+        for _ in 0..<300 {
+            var text = ""
+            for _ in 0..<(Int(state >> 60) + 1) * 4 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text += pieces[Int(state >> 33) % pieces.count]
+            }
+            let utf8 = Array(text.utf8)
+            let layout = utf8.withUnsafeBufferPointer { TextLayout($0) }
+            for sentence in layout.sentences {
+                let before = String(decoding: utf8[..<sentence.start], as: UTF8.self).unicodeScalars.count
+                #expect(sentence.codePointStart == before, "\(text)")
+            }
+        }
+    }
+
     @Test("Furniture phrases are found, skipping ahead, wherever a plain search finds them")
     func furniturePhrasesAsAPlainSearch() {
         func plain(_ line: String) -> Bool {
