@@ -113,6 +113,13 @@ struct TextLayout {
         var counted = (byte: a, codePoint: lineCodePoints)
         var i = start
         while i < b {
+            // Eight bytes at a time past text without sentence punctuation.
+            if let base = text.baseAddress {
+                while i + 8 <= b, !TextLayout.hasSentencePunctuation(UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                    i += 8
+                }
+                if i >= b { break }
+            }
             let c = text[i]
             if c == UInt8(ascii: ".") || c == UInt8(ascii: "?") || c == UInt8(ascii: "!") {
                 var j = i + 1
@@ -137,6 +144,13 @@ struct TextLayout {
         var end = b
         while end > start, text[end - 1] == 0x20 || text[end - 1] == 0x0D || text[end - 1] == 0x09 { end -= 1 }
         if end > start { append(text, start, end, &counted, paragraph, isTitle) }
+    }
+
+    /// Whether any of eight bytes is ".", "?" or "!".
+    @inline(__always)
+    static func hasSentencePunctuation(_ w: UInt64) -> Bool {
+        @inline(__always) func hasZero(_ x: UInt64) -> Bool { (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0 }
+        return hasZero(w ^ 0x2E2E_2E2E_2E2E_2E2E) || hasZero(w ^ 0x3F3F_3F3F_3F3F_3F3F) || hasZero(w ^ 0x2121_2121_2121_2121)
     }
 
     private func isBoundary(_ text: UnsafeBufferPointer<UInt8>, dot: Int, next: Int, lineEnd: Int, start: Int) -> Bool {

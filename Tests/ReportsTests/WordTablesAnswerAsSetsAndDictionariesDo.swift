@@ -125,6 +125,22 @@ struct WordTablesAnswerAsSetsAndDictionariesDo {
         }
     }
 
+    @Test("Eight bytes hold sentence punctuation exactly when one of them is . ? or !")
+    func sentencePunctuationInAWord() {
+        var state: UInt64 = 11
+        let alphabet: [UInt8] = [0x2E, 0x3F, 0x21, 0x2D, 0x2F, 0x3E, 0x20, 0x41, 0x00, 0xFF, 0x80, 0xE2, 0x0A, 0x22]
+        for _ in 0..<20000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<8 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                // Mostly bytes that are not punctuation, so words without any come up often.
+                bytes.append(state >> 62 == 0 ? alphabet[Int(state >> 33) % alphabet.count] : alphabet[3 + Int(state >> 33) % (alphabet.count - 3)])
+            }
+            let w = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+            #expect(TextLayout.hasSentencePunctuation(w) == bytes.contains { $0 == 0x2E || $0 == 0x3F || $0 == 0x21 }, "\(bytes)")
+        }
+    }
+
     @Test("Furniture phrases are found, skipping ahead, wherever a plain search finds them")
     func furniturePhrasesAsAPlainSearch() {
         func plain(_ line: String) -> Bool {
