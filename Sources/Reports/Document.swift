@@ -12,6 +12,8 @@ struct Document {
     let lower: [UInt64]
     /// `Lexicon.wordClasses` of every token.
     let wordClasses: [Lexicon.WordClass]
+    /// Whether each sentence has the word "province" or "governorate".
+    let sentenceNamesProvince: [Bool]
     /// Sentence of every token (-1: furniture).
     let tokenSentence: [Int]
     /// First token of every sentence.
@@ -63,6 +65,7 @@ struct Document {
             ranges[s] = first..<last
         }
         self.sentenceTokens = ranges
+        self.sentenceNamesProvince = ranges.map { r in r.contains { classes[$0].contains(.provinceWord) } }
         self.blocked = [Bool](repeating: false, count: tokens.count)
         self.lowercaseWords = vocabulary
     }
@@ -286,6 +289,7 @@ struct Document {
     /// eastern province"), or another name qualified as one ("in Hasakeh province and
     /// further south in Deir Az Zor").
     func sentenceSpeaksOfProvince(_ s: Int, except: ClosedRange<Int>) -> Bool {
+        guard sentenceNamesProvince[s] else { return false }
         let province = Word.province, governorate = Word.governorate
         for t in tokenRange(ofSentence: s) where !except.contains(t) && (lower[t] == province || lower[t] == governorate) {
             if t > 0, tokens[t - 1].initial == .lower || tokens[t].gapBefore == .apostrophe { return true }

@@ -113,6 +113,8 @@ enum Lexicon {
         static let organisationHeadStart = WordClass(rawValue: 4), actionStart = WordClass(rawValue: 8)
         /// In `siegeBreakers`, `launchWords`.
         static let siegeBreaker = WordClass(rawValue: 16), launchWord = WordClass(rawValue: 32)
+        /// "province", "governorate".
+        static let provinceWord = WordClass(rawValue: 64)
     }
 
     /// The classes of every word in one of them, by word hash.
@@ -120,7 +122,8 @@ enum Lexicon {
         var classes: [UInt64: WordClass] = [:]
         for (words, c) in [(actors.firstWords, WordClass.actorStart), (organisations.firstWords, .organisationStart),
                            (organisationHeads.firstWords, .organisationHeadStart), (actionWords.firstWords, .actionStart),
-                           (siegeBreakers.hashes, .siegeBreaker), (launchWords.hashes, .launchWord)] {
+                           (siegeBreakers.hashes, .siegeBreaker), (launchWords.hashes, .launchWord),
+                           ([Word.province, Word.governorate], .provinceWord)] {
             for w in words { classes[w, default: []].insert(c) }
         }
         return WordMap(classes.map { ($0.key, $0.value) })
