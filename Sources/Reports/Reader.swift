@@ -319,7 +319,8 @@ public final class Reader {
             kept.append(PlaceMention(place: known[Int(best)].place, span: doc.span(bytes: doc.tokens[r.first].start..<end),
                                      sentence: doc.tokenSentence[r.first], tokens: r.first...r.last))
         }
-        d.mentions += kept
+        // Moved, not copied, when the document had none (it has none before this pass).
+        if d.mentions.isEmpty { d.mentions = kept } else { d.mentions += kept }
     }
 
     private func bonus(_ place: Place, hint: Place?, preferProvince: Bool) -> Double {
