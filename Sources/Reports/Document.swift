@@ -221,24 +221,24 @@ struct Document {
         let hasNext = next < tokens.count && tokenSentence[next] == tokenSentence[first] && nextGap != .other
         let title = layout.sentences[tokenSentence[first]].isTitle
         // "U.S.-backed", "US backed": an adjective.
-        if hasNext, Lexicon.participles.contains(lower[next]) { return nil }
+        if hasNext, wordClasses[next].contains(.participle) { return nil }
         if first > 0, tokens[first].gapBefore == .hyphen, lower[first - 1] == Word.anti { return nil }
         // "Deir al-Zor military council", "Syria Press": a name inside an organisation's.
         if hasNext, nextGap == .space, wordClasses[next].contains(.organisationHeadStart), phrase(at: next, in: Lexicon.organisationHeads) != nil { return nil }
         // A capitalised word after it that is not a name of its own: a longer proper name.
         if hasNext, !title, nextGap == .space, tokens[next].initial == .upper, !matchStarts[next],
-           !Lexicon.qualifiers.contains(lower[next]), !Lexicon.leftNeighbours.contains(lower[next]) {
-            if !Lexicon.countryFollowers.contains(lower[next]) { return nil }
+           !wordClasses[next].contains(.qualifier), !wordClasses[next].contains(.leftNeighbour) {
+            if !wordClasses[next].contains(.countryFollower) { return nil }
         }
         // A capitalised word before it: a person ("Ahmed Abu Khawla") or an organisation.
         if first > 0, tokens[first].gapBefore == .space, tokenSentence[first - 1] == tokenSentence[first], !title,
            tokens[first - 1].initial == .upper, !matchTokens[first - 1],
-           !Lexicon.leftNeighbours.contains(lower[first - 1]), !Document.demonyms.contains(lower[first - 1]) {
+           !wordClasses[first - 1].contains(.leftNeighbour), !wordClasses[first - 1].contains(.demonym) {
             return nil
         }
         // A capitalised common word where capitals prove nothing.
         if first == last || (significant == last), isUncertainCase(significant) || isUncertainCase(first),
-           Lexicon.commonWords.contains(lower[significant]) || lowercaseWords.contains(lower[significant]) {
+           wordClasses[significant].contains(.commonWord) || lowercaseWords.contains(lower[significant]) {
             return nil
         }
         // Qualifiers: "X province", "the city of X", "rural X", "Syria's X".
@@ -255,7 +255,7 @@ struct Document {
             kinds = k
         }
         if first >= 1, tokens[first].gapBefore == .space, tokens[first - 1].initial == .lower,
-           Document.regionalAdjectives.contains(lower[first - 1]) {
+           wordClasses[first - 1].contains(.regionalAdjective) {
             // "rural Deir el-Zour", "central Homs": the province.
             preferProvince = true
         }

@@ -107,7 +107,7 @@ enum Lexicon {
     /// (`Document.wordClasses`), so a pass skips, on one bit, the tokens its tables cannot
     /// start with.
     struct WordClass: OptionSet, Sendable {
-        let rawValue: UInt8
+        let rawValue: UInt16
         /// Starts a phrase of `actors`, `organisations`, `organisationHeads`, `actionWords`.
         static let actorStart = WordClass(rawValue: 1), organisationStart = WordClass(rawValue: 2)
         static let organisationHeadStart = WordClass(rawValue: 4), actionStart = WordClass(rawValue: 8)
@@ -115,6 +115,12 @@ enum Lexicon {
         static let siegeBreaker = WordClass(rawValue: 16), launchWord = WordClass(rawValue: 32)
         /// "province", "governorate".
         static let provinceWord = WordClass(rawValue: 64)
+        /// In `participles`, `qualifiers`, `leftNeighbours`, `countryFollowers`, `commonWords`,
+        /// `Document.demonyms`, `Document.regionalAdjectives`: the name filter's lists.
+        static let participle = WordClass(rawValue: 128), qualifier = WordClass(rawValue: 256)
+        static let leftNeighbour = WordClass(rawValue: 512), countryFollower = WordClass(rawValue: 1024)
+        static let commonWord = WordClass(rawValue: 2048), demonym = WordClass(rawValue: 4096)
+        static let regionalAdjective = WordClass(rawValue: 8192)
     }
 
     /// The classes of every word in one of them, by word hash.
@@ -123,7 +129,10 @@ enum Lexicon {
         for (words, c) in [(actors.firstWords, WordClass.actorStart), (organisations.firstWords, .organisationStart),
                            (organisationHeads.firstWords, .organisationHeadStart), (actionWords.firstWords, .actionStart),
                            (siegeBreakers.hashes, .siegeBreaker), (launchWords.hashes, .launchWord),
-                           ([Word.province, Word.governorate], .provinceWord)] {
+                           ([Word.province, Word.governorate], .provinceWord), (participles.hashes, .participle),
+                           (qualifiers.hashes, .qualifier), (leftNeighbours.hashes, .leftNeighbour),
+                           (countryFollowers.hashes, .countryFollower), (commonWords.hashes, .commonWord),
+                           (Document.demonyms.hashes, .demonym), (Document.regionalAdjectives.hashes, .regionalAdjective)] {
             for w in words { classes[w, default: []].insert(c) }
         }
         return WordMap(classes.map { ($0.key, $0.value) })

@@ -262,9 +262,7 @@ public final class Reader {
                 // small towns named like words and people.
                 guard !known[i].isHome, known[i].kind != .country, !isCurated else { return true }
                 if wordLike == nil {
-                    let firstWord = doc.lower[r.first]
-                    wordLike = Lexicon.leftNeighbours.contains(firstWord) || Lexicon.commonWords.contains(firstWord)
-                        || Document.demonyms.contains(firstWord) || doc.isUncertainCase(r.first)
+                    wordLike = !doc.wordClasses[r.first].isDisjoint(with: [.leftNeighbour, .commonWord, .demonym]) || doc.isUncertainCase(r.first)
                         || doc.string(bytes: doc.tokens[r.first].start..<doc.tokens[r.last].end).count <= 3
                 }
                 if wordLike! { return false }
