@@ -32,6 +32,8 @@ public final class Reader {
     private var apartScores: [Double] = []
     private var wholeScores: [Double?] = []
     private var reportNumber = 0
+    /// `resolveGeneric` answers by settlement id and phrase.
+    private var genericByPlace: [String: Place?] = [:]
 
     /// A place and what the reader's rules ask of it, whatever the report.
     struct KnownPlace {
@@ -83,11 +85,14 @@ public final class Reader {
         findPlaces(&document)
         document.bindPeople()
         // A generic reference resolves the same way throughout a report: once per phrase.
+        // It goes through the report's most mentioned settlement, found once when first asked.
         var generic: [String: Place?] = [:]
+        var main: Place??
         let mentions = document.mentions
         func resolve(_ phrase: String) -> Place? {
             if let known = generic[phrase] { return known }
-            let found = self.resolveGeneric(phrase, mentions: mentions)
+            if main == nil { main = Reader.mainSettlement(of: mentions) }
+            let found = main!.flatMap { self.resolveGeneric(phrase, through: $0) }
             generic[phrase] = found
             return found
         }
@@ -331,18 +336,26 @@ public final class Reader {
         return b
     }
 
-    /// "the industrial zone", "the military airport": a generic reference resolved through
-    /// the report's most mentioned settlement ("Deir ez-Zor industrial zone").
-    func resolveGeneric(_ phrase: String, mentions: [PlaceMention]) -> Place? {
+    /// The settlement mentioned most (ties to the lower id), if any.
+    static func mainSettlement(of mentions: [PlaceMention]) -> Place? {
         var counts: [String: (Int, Place)] = [:]
         for m in mentions where m.place.kind.isSettlement {
             counts[m.place.id, default: (0, m.place)].0 += 1
         }
-        guard let main = counts.values.max(by: { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1.id > $1.1.id })?.1 else { return nil }
+        return counts.values.max(by: { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1.id > $1.1.id })?.1
+    }
+
+    /// "the industrial zone", "the military airport": a generic reference resolved through
+    /// the report's most mentioned settlement ("Deir ez-Zor industrial zone"). The answer
+    /// depends on the settlement and the phrase alone, so it is remembered across reports.
+    func resolveGeneric(_ phrase: String, through main: Place) -> Place? {
+        let memo = main.id + "\t" + phrase
+        if let known = genericByPlace[memo] { return known }
+        var found: Place?
         for name in [main.name] + main.aliases.prefix(6) {
-            let found = places(forKey: NameNormalizer.key(name + " " + phrase))
-            if let p = found.first(where: { $0.kind != .province }) { return p }
+            if let p = places(forKey: NameNormalizer.key(name + " " + phrase)).first(where: { $0.kind != .province }) { found = p; break }
         }
-        return nil
+        genericByPlace[memo] = found
+        return found
     }
 }
