@@ -151,6 +151,8 @@ struct Document {
         outer: for c in candidates {
             let (words, value) = table.phrase(c)
             guard i + words.count <= tokens.count else { continue }
+            // The words first (cheap, and where most phrases fail), then how they are joined.
+            for k in 1..<max(1, words.count) where lower[i + k] != table.word(words.lowerBound + k) { continue outer }
             for k in 0..<words.count {
                 let t = i + k
                 if k > 0 {
