@@ -144,14 +144,44 @@ public struct Gazetteer: Sendable {
         placesAndNames(forKey: key).map(\.place)
     }
 
-    /// The places with a name whose key is `key`, each with its names of that key.
-    func placesAndNames(forKey key: String) -> [(place: Place, names: [String])] {
+    /// The numbers of the places with a name whose key is `key` (confirmed by name), in
+    /// the order `places(forKey:)` gives the places.
+    public func placeNumbers(forKey key: String) -> [Int] {
         guard !key.isEmpty else { return [] }
         let wanted = Array(key.utf8)
         var seen: Set<Int> = []
         let builder = NameKeyBuilder()
         let wantedHash = NameKeyBuilder.hash(wanted)
+        var out: [Int] = []
+        for number in index.places(forHash: wantedHash) where seen.insert(number).inserted {
+            // A GeoNames row as it is in the file is read on its bytes; others as places.
+            if let table = geonames, number < table.count, amendedRows[number] == nil {
+                if table.hasName(row: number, key: wanted, hash: wantedHash, builder: builder) { out.append(number) }
+            } else if lookupNames(of: place(at: number)).contains(where: { name in
+                var utf8 = Array(name.utf8)
+                return utf8.withUnsafeMutableBufferPointer { buf in
+                    builder.hash(UnsafeBufferPointer(buf)) == wantedHash && builder.key(UnsafeBufferPointer(buf)) == wanted
+                }
+            }) {
+                out.append(number)
+            }
+        }
+        return out
+    }
+
+    /// The places with a name whose key is `key`, each with its names of that key.
+    func placesAndNames(forKey key: String) -> [(place: Place, names: [String])] {
         var out: [(Place, [String])] = []
+        forEachPlace(forKey: key) { _, place, names in out.append((place, names)) }
+        return out
+    }
+
+    private func forEachPlace(forKey key: String, _ body: (Int, Place, [String]) -> Void) {
+        guard !key.isEmpty else { return }
+        let wanted = Array(key.utf8)
+        var seen: Set<Int> = []
+        let builder = NameKeyBuilder()
+        let wantedHash = NameKeyBuilder.hash(wanted)
         for number in index.places(forHash: wantedHash) where seen.insert(number).inserted {
             let place = place(at: number)
             // The key's full hash first (no key built): most of a place's names are others'.
@@ -161,9 +191,8 @@ public struct Gazetteer: Sendable {
                     builder.hash(UnsafeBufferPointer(buf)) == wantedHash && builder.key(UnsafeBufferPointer(buf)) == wanted
                 }
             }
-            if !names.isEmpty { out.append((place, names)) }
+            if !names.isEmpty { body(number, place, names) }
         }
-        return out
     }
 
     /// Candidate place numbers for a key hash, unconfirmed (the text matcher's fast path).

@@ -203,6 +203,30 @@ struct GeoNamesTable: Sendable {
         }
     }
 
+    /// Whether any name of the row (name, ASCII name, alternates) has the key `wanted`,
+    /// whose hash is `wantedHash`: read on the row's bytes, no string built. Most of a
+    /// row's names are others', so a name's full hash is compared before its key is built.
+    func hasName(row: Int, key wanted: [UInt8], hash wantedHash: UInt64, builder: NameKeyBuilder) -> Bool {
+        bytes.withUnsafeBufferPointer { buf in
+            var field = 0, start = Int(rowStarts[row]), i = start
+            func matches(_ r: Range<Int>) -> Bool {
+                let name = UnsafeBufferPointer(rebasing: buf[r])
+                return builder.hash(name) == wantedHash && builder.key(name) == wanted
+            }
+            while i <= buf.count {
+                let b = i < buf.count ? buf[i] : 0x0A
+                if b == 0x09 || b == 0x0A || (b == UInt8(ascii: ",") && field == layout.alternates) {
+                    if (field == layout.name || field == layout.ascii || field == layout.alternates), matches(start..<i) { return true }
+                    if b == 0x0A || (b == 0x09 && field >= layout.alternates) { return false }
+                    if b == 0x09 { field += 1 }
+                    start = i + 1
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
     /// The row's alternate names.
     func alternateNames(row: Int) -> [String] {
         withFields(ofRow: row) { fields, buf in

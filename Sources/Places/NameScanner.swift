@@ -54,6 +54,12 @@ public final class NameScanner {
     public private(set) var tokens: [Token] = []
     /// `lowerHash` of every token.
     public private(set) var lowerHashes: [UInt64] = []
+    /// The name-table flags of recent windows of several words, direct-mapped by key hash:
+    /// `top | probeValid | flags` (see `NameTable.flags`). News repeats its word pairs, and
+    /// a world table is too big for the processor's caches; this one fits.
+    private var probes = [UInt64](repeating: 0, count: 1 << NameScanner.probeBits)
+    private static let probeBits = 14
+    private static let probeValid: UInt64 = 4
 
     public init(table: NameTable) {
         self.table = table
@@ -85,6 +91,10 @@ public final class NameScanner {
         let tokenWords = self.tokenWords
         let n = tokens.count
         var i = 0
+        var probes = self.probes
+        self.probes = []
+        defer { self.probes = probes }
+        probes.withUnsafeMutableBufferPointer { probes in
         keyBytes.withUnsafeBufferPointer { kb in
             entries.withUnsafeBufferPointer { entries in
                 tokens.withUnsafeBufferPointer { tokens in
@@ -109,7 +119,18 @@ public final class NameScanner {
                                 let lookup: UInt64? = j == i ? word.keyHash : (wordsInHash > 0 ? h : nil)
                                 var extend = wordsInHash == 0 || (j == i && article)
                                 if let lookup, word.keyCount > 0 {
-                                    let flags = table.flags(lookup)
+                                    // A window's first word: its flags came with it.
+                                    var flags = UInt64(word.keyFlags)
+                                    if j > i {
+                                        let top = lookup & ~NameIndex.placeMask
+                                        let p = Int(truncatingIfNeeded: (lookup &* 0x9E3779B97F4A7C15) >> (64 - NameScanner.probeBits))
+                                        if probes[p] & ~NameIndex.placeMask == top, probes[p] & NameScanner.probeValid != 0 {
+                                            flags = probes[p] & 3
+                                        } else {
+                                            flags = table.flags(lookup)
+                                            probes[p] = top | NameScanner.probeValid | flags
+                                        }
+                                    }
                                     if flags & NameTable.nameFlag != 0 { best = j; bestHash = lookup }
                                     if flags & NameTable.prefixFlag != 0 { extend = true }
                                 }
@@ -127,6 +148,7 @@ public final class NameScanner {
                 }
             }
         }
+        }
         return matches
     }
 
@@ -140,7 +162,7 @@ public final class NameScanner {
         tokens.removeAll(keepingCapacity: true)
         tokenWords.removeAll(keepingCapacity: true)
         lowerHashes.removeAll(keepingCapacity: true)
-        let keys = self.keys
+        let keys = self.keys, table = self.table
         let n = text.count
         var i = 0
         var gapStart = 0
@@ -168,7 +190,7 @@ public final class NameScanner {
                 let gap = NameScanner.gapKind(text, from: gapStart, to: start, previous: tokens.last)
                 let word = UnsafeBufferPointer(rebasing: text[start..<end])
                 let lower = NameScanner.lowerHash(word)
-                let entry = words.entry(for: word, lowerHash: lower) { out in
+                let entry = words.entry(for: word, lowerHash: lower, keyFlags: { UInt8(table.flags($0)) }) { out in
                     keys.wordKey(word) { key, isArticle in
                         out.append(contentsOf: key)
                         return isArticle

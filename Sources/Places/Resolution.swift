@@ -135,17 +135,55 @@ extension Gazetteer {
     /// Ranking: the kind's prominence, population (log scale), curated entries (someone
     /// checked them), and the context's countries, provinces and proximity.
     public func score(_ place: Place, context: ResolutionContext) -> Double {
+        let s = scoreApartFromProximity(place, context: context)
+        guard let near = context.near else { return s }
+        return s + Gazetteer.proximityScore(near: near, point: place.coordinate)
+    }
+
+    /// What proximity to `near` adds to the score of a place at `point`: strong enough that
+    /// the village next door beats a bigger town 80 km away.
+    public static func proximityScore(near: Coordinate, point: Coordinate) -> Double {
+        let km = Geodesic.wgs84.inverse(from: near, to: point).distanceMeters / 1000
+        return maximumProximityScore * exp(-km / 75)
+    }
+
+    /// `score(_:context:)` without the proximity term, which it adds last and which is at
+    /// most `maximumProximityScore`: so `scoreApartFromProximity + maximumProximityScore`
+    /// bounds the score from above (floating-point addition is monotonic) without a
+    /// geodesic, and a caller choosing the best of many places can skip the hopeless ones.
+    public func scoreApartFromProximity(_ place: Place, context: ResolutionContext) -> Double {
+        Gazetteer.scoreApartFromProximity(standing: standing(of: place), country: place.country, province: place.province, context: context)
+    }
+
+    /// The part of a score that is the place's own, whatever the context: its kind's
+    /// prominence, its population (log scale), and whether someone curated it.
+    public func standing(of place: Place) -> Double {
         var s = place.kind.prominence
         if let p = place.population, p > 0 { s += log10(Double(p)) * 0.6 }
         if isCurated(place) { s += 1 }
-        if let c = place.country { s += 3 * (context.countries[c] ?? 0) }
-        if let p = place.province { s += 2 * (context.provinces[p] ?? 0) }
-        if let near = context.near {
-            let km = Geodesic.wgs84.inverse(from: near, to: place.coordinate).distanceMeters / 1000
-            // Strong enough that the village next door beats a bigger town 80 km away.
-            s += 4 * exp(-km / 75)
-        }
         return s
+    }
+
+    /// `scoreApartFromProximity` of a place of this standing, country and province: the
+    /// context's countries and provinces added to its standing, in that order.
+    public static func scoreApartFromProximity(standing: Double, country: String?, province: String?, context: ResolutionContext) -> Double {
+        var s = standing
+        if let c = country { s += 3 * (context.countries[c] ?? 0) }
+        if let p = province { s += 2 * (context.provinces[p] ?? 0) }
+        return s
+    }
+
+    /// The most that proximity to `ResolutionContext.near` adds to a score.
+    public static let maximumProximityScore = 4.0
+
+    /// At least what proximity to `near` adds to the score of a place at `point`, without a
+    /// geodesic: a path between two latitudes is no shorter than the meridian between them,
+    /// and a meridian degree is no shorter than at the equator (a(1 − e²) per radian). A
+    /// relative margin covers the rounding of `exp` and of the geodesic.
+    public static func proximityScoreBound(near: Coordinate, point: Coordinate) -> Double {
+        let radians = abs(point.latitude - near.latitude) * .pi / 180
+        let km = max(0, radians * 6335.439 * (1 - 1e-9) - 1e-6)
+        return min(maximumProximityScore, maximumProximityScore * exp(-km / 75) * (1 + 1e-9))
     }
 
     static let qualifiers: [(String, [PlaceKind])] = [

@@ -12,6 +12,9 @@ struct WordCache {
         var wordStart: Int32, wordCount: Int32
         var keyStart: Int32, keyCount: Int32
         var isArticle: Bool
+        /// What the cache's owner says of `keyHash` (the scanner: its name-table flags,
+        /// which are the same every time a word is met).
+        var keyFlags: UInt8
     }
 
     private(set) var entries: [Entry] = []
@@ -45,9 +48,10 @@ struct WordCache {
     }
 
     /// The entry of `word` (raw UTF-8 with hash `lowerHash`), made with `makeKey` when new.
-    /// `makeKey` appends the key to the buffer it gets and says whether the word is an article.
+    /// `makeKey` appends the key to the buffer it gets and says whether the word is an article;
+    /// `keyFlags` gives the new entry's `keyFlags` from its key hash.
     @inline(__always)
-    mutating func entry(for word: UnsafeBufferPointer<UInt8>, lowerHash: UInt64,
+    mutating func entry(for word: UnsafeBufferPointer<UInt8>, lowerHash: UInt64, keyFlags: (UInt64) -> UInt8 = { _ in 0 },
                         makeKey: (inout [UInt8]) -> Bool) -> Int {
         let mask = slots.count - 1
         var s = WordCache.slot(lowerHash, mask)
@@ -67,7 +71,8 @@ struct WordCache {
         let article = makeKey(&keys)
         let keyHash = keys.withUnsafeBufferPointer { NameKeyBuilder.hash(UnsafeBufferPointer(rebasing: $0[keyStart...])) }
         entries.append(Entry(lowerHash: lowerHash, keyHash: keyHash, wordStart: Int32(wordStart), wordCount: Int32(word.count),
-                             keyStart: Int32(keyStart), keyCount: Int32(keys.count - keyStart), isArticle: article))
+                             keyStart: Int32(keyStart), keyCount: Int32(keys.count - keyStart), isArticle: article,
+                             keyFlags: keyFlags(keyHash)))
         slots[s] = Int32(entries.count)
         if entries.count * 2 > slots.count { grow() }
         return entries.count - 1

@@ -10,6 +10,10 @@ struct Document {
     let matches: [NameScanner.Match]
     /// Lower-case hash of every token.
     let lower: [UInt64]
+    /// `Lexicon.wordClasses` of every token.
+    let wordClasses: [Lexicon.WordClass]
+    /// Whether each sentence has the word "province" or "governorate".
+    let sentenceNamesProvince: [Bool]
     /// Sentence of every token (-1: furniture).
     let tokenSentence: [Int]
     /// First token of every sentence.
@@ -37,8 +41,11 @@ struct Document {
         var sentence = [Int](repeating: -1, count: tokens.count)
         var firsts = [Int](repeating: Int.max, count: layout.sentences.count)
         var vocabulary = WordSet()
+        let classTable = Lexicon.wordClasses
+        var classes = [Lexicon.WordClass](repeating: [], count: tokens.count)
         var s = 0
         for (i, t) in tokens.enumerated() {
+            if let c = classTable[lower[i]] { classes[i] = c }
             while s < layout.sentences.count, layout.sentences[s].end <= t.start { s += 1 }
             if s < layout.sentences.count, layout.sentences[s].start <= t.start {
                 sentence[i] = s
@@ -47,6 +54,7 @@ struct Document {
             if t.initial == .lower { vocabulary.insert(lower[i]) }
         }
         self.lower = lower
+        self.wordClasses = classes
         self.tokenSentence = sentence
         self.sentenceFirstToken = firsts
         // A sentence's tokens run from its first to the first token of another sentence.
@@ -57,6 +65,7 @@ struct Document {
             ranges[s] = first..<last
         }
         self.sentenceTokens = ranges
+        self.sentenceNamesProvince = ranges.map { r in r.contains { classes[$0].contains(.provinceWord) } }
         self.blocked = [Bool](repeating: false, count: tokens.count)
         self.lowercaseWords = vocabulary
     }
@@ -107,8 +116,20 @@ struct Document {
         if layout.sentences[s].isTitle { return true }
         if sentenceFirstToken[s] == i { return true }
         if i > 0, tokens[i].gapBefore == .other {
-            let gap = string(bytes: tokens[i - 1].end..<tokens[i].start)
-            if gap.contains("“") || gap.contains("\"") || gap.contains(": ") || gap.contains("‘") { return true }
+            let gap = UnsafeBufferPointer(rebasing: text[tokens[i - 1].end..<tokens[i].start])
+            // Most gaps are ASCII (", ", ". "), where bytes are characters: read them as bytes.
+            if gap.allSatisfy({ $0 < 0x80 }) { return Document.opensQuotationOrSpeech(asciiGap: gap) }
+            let string = String(decoding: gap, as: UTF8.self)
+            if string.contains("“") || string.contains("\"") || string.contains(": ") || string.contains("‘") { return true }
+        }
+        return false
+    }
+
+    /// `isUncertainCase`'s test of a gap of ASCII bytes: a double quote, or ": ".
+    static func opensQuotationOrSpeech(asciiGap gap: UnsafeBufferPointer<UInt8>) -> Bool {
+        for (k, b) in gap.enumerated() {
+            if b == UInt8(ascii: "\"") { return true }
+            if b == UInt8(ascii: ":"), k + 1 < gap.count, gap[k + 1] == 0x20 { return true }
         }
         return false
     }
@@ -127,9 +148,12 @@ struct Document {
     /// Longest phrase of `table` starting at token `i`, as (last token, value).
     func phrase<V>(at i: Int, in table: Lexicon.PhraseTable<V>) -> (Int, V)? {
         guard let candidates = table.candidates(startingWith: lower[i]) else { return nil }
-        outer: for (p, value) in candidates {
-            guard i + p.words.count <= tokens.count else { continue }
-            for (k, w) in p.words.enumerated() {
+        outer: for c in candidates {
+            let (words, value) = table.phrase(c)
+            guard i + words.count <= tokens.count else { continue }
+            // The words first (cheap, and where most phrases fail), then how they are joined.
+            for k in 1..<max(1, words.count) where lower[i + k] != table.word(words.lowerBound + k) { continue outer }
+            for k in 0..<words.count {
                 let t = i + k
                 if k > 0 {
                     // Words joined by spaces, hyphens, initialism dots ("U.S.-backed") or a possessive.
@@ -138,10 +162,10 @@ struct Document {
                     }
                     guard tokenSentence[t] == tokenSentence[i] else { continue outer }
                 }
-                guard lower[t] == w else { continue outer }
-                if let exact = p.exact[k], word(t) != exact { continue outer }
+                guard lower[t] == table.word(words.lowerBound + k) else { continue outer }
+                if let exact = table.exactWord(words.lowerBound + k), word(t) != exact { continue outer }
             }
-            return (i + p.words.count - 1, value)
+            return (i + words.count - 1, value)
         }
         return nil
     }
@@ -149,16 +173,18 @@ struct Document {
     // MARK: Actors
 
     mutating func findActors() {
+        // The tables once, not a global's access per token.
+        let organisations = Lexicon.organisations, actorPhrases = Lexicon.actors
         var i = 0
         while i < tokens.count {
-            if tokenSentence[i] >= 0, let (last, _) = phrase(at: i, in: Lexicon.organisations) {
+            if wordClasses[i].contains(.organisationStart), tokenSentence[i] >= 0, let (last, _) = phrase(at: i, in: organisations) {
                 for k in i...last { blocked[k] = true }
             }
             i += 1
         }
         i = 0
         while i < tokens.count {
-            guard tokenSentence[i] >= 0, let (last, actor) = phrase(at: i, in: Lexicon.actors) else { i += 1; continue }
+            guard wordClasses[i].contains(.actorStart), tokenSentence[i] >= 0, let (last, actor) = phrase(at: i, in: actorPhrases) else { i += 1; continue }
             // "Military Council" is the SDF's when a place name precedes it: take the name too.
             var first = i
             if actor == .sdf && lower[i] == Word.military {
@@ -197,24 +223,24 @@ struct Document {
         let hasNext = next < tokens.count && tokenSentence[next] == tokenSentence[first] && nextGap != .other
         let title = layout.sentences[tokenSentence[first]].isTitle
         // "U.S.-backed", "US backed": an adjective.
-        if hasNext, Lexicon.participles.contains(lower[next]) { return nil }
+        if hasNext, wordClasses[next].contains(.participle) { return nil }
         if first > 0, tokens[first].gapBefore == .hyphen, lower[first - 1] == Word.anti { return nil }
         // "Deir al-Zor military council", "Syria Press": a name inside an organisation's.
-        if hasNext, nextGap == .space, phrase(at: next, in: Lexicon.organisationHeads) != nil { return nil }
+        if hasNext, nextGap == .space, wordClasses[next].contains(.organisationHeadStart), phrase(at: next, in: Lexicon.organisationHeads) != nil { return nil }
         // A capitalised word after it that is not a name of its own: a longer proper name.
         if hasNext, !title, nextGap == .space, tokens[next].initial == .upper, !matchStarts[next],
-           !Lexicon.qualifiers.contains(lower[next]), !Lexicon.leftNeighbours.contains(lower[next]) {
-            if !Lexicon.countryFollowers.contains(lower[next]) { return nil }
+           !wordClasses[next].contains(.qualifier), !wordClasses[next].contains(.leftNeighbour) {
+            if !wordClasses[next].contains(.countryFollower) { return nil }
         }
         // A capitalised word before it: a person ("Ahmed Abu Khawla") or an organisation.
         if first > 0, tokens[first].gapBefore == .space, tokenSentence[first - 1] == tokenSentence[first], !title,
            tokens[first - 1].initial == .upper, !matchTokens[first - 1],
-           !Lexicon.leftNeighbours.contains(lower[first - 1]), !Document.demonyms.contains(lower[first - 1]) {
+           !wordClasses[first - 1].contains(.leftNeighbour), !wordClasses[first - 1].contains(.demonym) {
             return nil
         }
         // A capitalised common word where capitals prove nothing.
         if first == last || (significant == last), isUncertainCase(significant) || isUncertainCase(first),
-           Lexicon.commonWords.contains(lower[significant]) || lowercaseWords.contains(lower[significant]) {
+           wordClasses[significant].contains(.commonWord) || lowercaseWords.contains(lower[significant]) {
             return nil
         }
         // Qualifiers: "X province", "the city of X", "rural X", "Syria's X".
@@ -231,7 +257,7 @@ struct Document {
             kinds = k
         }
         if first >= 1, tokens[first].gapBefore == .space, tokens[first - 1].initial == .lower,
-           Document.regionalAdjectives.contains(lower[first - 1]) {
+           wordClasses[first - 1].contains(.regionalAdjective) {
             // "rural Deir el-Zour", "central Homs": the province.
             preferProvince = true
         }
@@ -240,7 +266,7 @@ struct Document {
             // "Syria's Deir Ezzor": a province of the country.
             preferProvince = true
         }
-        return Reader.RawMention(first: first, last: last, key: "", candidates: [], kinds: kinds, lowercase: lowercase, preferProvince: preferProvince)
+        return Reader.RawMention(first: first, last: last, writing: -1, candidates: [], kinds: kinds, lowercase: lowercase, preferProvince: preferProvince)
     }
 
     /// What the gap between two tokens is, as `filterMatch` asks: one space, a hyphen, ".-"
@@ -265,6 +291,7 @@ struct Document {
     /// eastern province"), or another name qualified as one ("in Hasakeh province and
     /// further south in Deir Az Zor").
     func sentenceSpeaksOfProvince(_ s: Int, except: ClosedRange<Int>) -> Bool {
+        guard sentenceNamesProvince[s] else { return false }
         let province = Word.province, governorate = Word.governorate
         for t in tokenRange(ofSentence: s) where !except.contains(t) && (lower[t] == province || lower[t] == governorate) {
             if t > 0, tokens[t - 1].initial == .lower || tokens[t].gapBefore == .apostrophe { return true }

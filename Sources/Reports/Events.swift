@@ -63,19 +63,22 @@ extension Document {
     func triggers(inSentence s: Int) -> [Trigger] {
         let range = tokenRange(ofSentence: s)
         var out: [Trigger] = []
+        let actionWords = Lexicon.actionWords
         var i = range.lowerBound
         while i < range.upperBound {
-            if Lexicon.siegeBreakers.contains(lower[i]) {
+            let classes = wordClasses[i]
+            if classes.isEmpty { i += 1; continue }
+            if classes.contains(.siegeBreaker) {
                 if let noun = (i + 1..<min(range.upperBound, i + 9)).first(where: { Lexicon.siegeNouns.contains(lower[$0]) }) {
                     out.append(Trigger(action: .siegeBroken, first: i, last: noun, passive: false)); i = noun + 1; continue
                 }
             }
-            if Lexicon.launchWords.contains(lower[i]) {
+            if classes.contains(.launchWord) {
                 if let noun = (i + 1..<min(range.upperBound, i + 7)).first(where: { Lexicon.offensiveNouns.contains(lower[$0]) }) {
                     out.append(Trigger(action: .offensive, first: i, last: noun, passive: false)); i = noun + 1; continue
                 }
             }
-            if let (last, action) = phrase(at: i, in: Lexicon.actionWords) {
+            if classes.contains(.actionStart), let (last, action) = phrase(at: i, in: actionWords) {
                 // "were hit with an attack ..., targeting our units in X": one strike.
                 if action == .strike, out.last?.action == .strike { i = last + 1; continue }
                 let passive = action == .strike && Document.passiveStarts.contains(lower[i])
@@ -91,6 +94,9 @@ extension Document {
     /// its date (an expression in the sentence, else the previous sentence's, else the
     /// report's date at week precision).
     func findEvents(resolveGeneric: (String) -> Place?) -> [Event] {
+        // The closures below read these: as locals they capture an array each, not a copy
+        // of the whole document.
+        let lower = self.lower, mentions = self.mentions, people = self.people
         var events: [Event] = []
         var lastActor: (actor: Actor, sentence: Int)?
         let actorsOf = itemRanges(sentences: actors.map(\.sentence))
@@ -102,7 +108,8 @@ extension Document {
             let sentenceTriggers = triggers(inSentence: s)
             guard !sentenceTriggers.isEmpty else { continue }
             let sentenceActors = actors[actorsOf[s]]
-            let sentenceMentions = mentions[mentionsOf[s]]
+            // Mentions by index: a PlaceMention is a Place and a span, costly to copy.
+            let sentenceMentions = mentionsOf[s]
             for trigger in sentenceTriggers {
                 // Purpose, future and wishes are not events.
                 var k = trigger.first - 1
@@ -162,13 +169,14 @@ extension Document {
                 // Places after the action and before the next one; else one shortly before it.
                 let nextTrigger = sentenceTriggers.first { $0.first > trigger.last }?.first ?? range.upperBound
                 // Rivers are lines: an event is on a river only when it crosses it.
-                let eventMentions = sentenceMentions.filter { $0.place.kind != .river || trigger.action == .cross }
-                let after = eventMentions.filter { $0.tokens.lowerBound > trigger.last && $0.tokens.lowerBound < nextTrigger }
-                if let first = after.first(where: { $0.place.kind != .country }) ?? after.first {
+                let eventMentions = sentenceMentions.filter { mentions[$0].place.kind != .river || trigger.action == .cross }
+                let after = eventMentions.filter { mentions[$0].tokens.lowerBound > trigger.last && mentions[$0].tokens.lowerBound < nextTrigger }
+                if let f = after.first(where: { mentions[$0].place.kind != .country }) ?? after.first {
+                    let first = mentions[f]
                     places.append((first.place, first.span.text, first))
                     // "the 113th Brigade Base and parts of the Al-Salihiyah District"
                     var previous = first
-                    for m in after where m.tokens.lowerBound > previous.tokens.upperBound {
+                    for m in after.lazy.map({ mentions[$0] }) where m.tokens.lowerBound > previous.tokens.upperBound {
                         let between = (previous.tokens.upperBound + 1)..<m.tokens.lowerBound
                         guard between.allSatisfy({ Document.joiners.contains(lower[$0]) }),
                               between.contains(where: { lower[$0] == Word.and || lower[$0] == Word.including }) else { break }
@@ -176,7 +184,7 @@ extension Document {
                     }
                 } else if let (place, text) = genericPlace(in: range, from: trigger.last + 1, to: min(nextTrigger, trigger.last + 9), resolve: resolveGeneric) {
                     places.append((place, text, nil))
-                } else if let before = eventMentions.last(where: { $0.tokens.upperBound < trigger.first && $0.tokens.upperBound >= trigger.first - 12 && $0.place.kind != .country }) {
+                } else if let before = eventMentions.last(where: { mentions[$0].tokens.upperBound < trigger.first && mentions[$0].tokens.upperBound >= trigger.first - 12 && mentions[$0].place.kind != .country }).map({ mentions[$0] }) {
                     places.append((before.place, before.span.text, before))
                 } else if let (place, text) = genericPlace(in: range, from: range.lowerBound, to: trigger.first, resolve: resolveGeneric) {
                     places.append((place, text, nil))

@@ -44,8 +44,17 @@ enum Lexicon {
     }
 
     /// Phrases indexed by their first word, longest first.
+    /// Every token asks one, so the phrases lie flat (word hashes back to back, a flag per
+    /// word that must match in case) and a lookup copies no arrays or strings.
     struct PhraseTable<Value: Sendable>: Sendable {
-        private let byFirst: WordMap<[(Phrase, Value)]>
+        /// The phrases starting with a word: a range of `phrases`, longest first.
+        private let byFirst: WordMap<Range<Int>>
+        /// Each phrase's words (a range of `words`) and value.
+        private let phrases: [(words: Range<Int>, value: Value)]
+        private let words: [UInt64]
+        /// Per word of `words`: the spelling it must have, when it must match in case.
+        private let hasExact: [Bool]
+        private let exact: [String?]
 
         init(_ entries: [(String, Value)]) {
             var byFirst: [UInt64: [(Phrase, Value)]] = [:]
@@ -55,11 +64,79 @@ enum Lexicon {
                 byFirst[first, default: []].append((p, value))
             }
             for k in byFirst.keys { byFirst[k]!.sort { $0.0.words.count > $1.0.words.count } }
-            self.byFirst = WordMap(byFirst.map { ($0.key, $0.value) })
+            var ranges: [(UInt64, Range<Int>)] = []
+            var phrases: [(words: Range<Int>, value: Value)] = [], words: [UInt64] = [], exact: [String?] = []
+            for (first, list) in byFirst {
+                let start = phrases.count
+                for (p, value) in list {
+                    phrases.append((words.count..<words.count + p.words.count, value))
+                    words += p.words
+                    exact += p.exact
+                }
+                ranges.append((first, start..<phrases.count))
+            }
+            self.byFirst = WordMap(ranges)
+            self.phrases = phrases
+            self.words = words
+            self.exact = exact
+            self.hasExact = exact.map { $0 != nil }
+            self.firstWords = Array(byFirst.keys)
         }
 
-        func candidates(startingWith hash: UInt64) -> [(Phrase, Value)]? { byFirst[hash] }
+        /// The phrases starting with the word of hash `hash` (indices for `phrase(_:)`), longest first.
+        @inline(__always)
+        func candidates(startingWith hash: UInt64) -> Range<Int>? { byFirst[hash] }
+
+        /// Phrase `k`'s words (indices for `word(_:)`, `exactWord(_:)`) and value.
+        @inline(__always)
+        func phrase(_ k: Int) -> (words: Range<Int>, value: Value) { phrases[k] }
+
+        /// The hash of word `w`.
+        @inline(__always)
+        func word(_ w: Int) -> UInt64 { words[w] }
+
+        /// The spelling word `w` must have, when it must match in case.
+        @inline(__always)
+        func exactWord(_ w: Int) -> String? { hasExact[w] ? exact[w] : nil }
+
+        /// The hashes of the words phrases start with.
+        let firstWords: [UInt64]
     }
+
+    /// Classes of a word that the reader asks about every token: looked up once per token
+    /// (`Document.wordClasses`), so a pass skips, on one bit, the tokens its tables cannot
+    /// start with.
+    struct WordClass: OptionSet, Sendable {
+        let rawValue: UInt16
+        /// Starts a phrase of `actors`, `organisations`, `organisationHeads`, `actionWords`.
+        static let actorStart = WordClass(rawValue: 1), organisationStart = WordClass(rawValue: 2)
+        static let organisationHeadStart = WordClass(rawValue: 4), actionStart = WordClass(rawValue: 8)
+        /// In `siegeBreakers`, `launchWords`.
+        static let siegeBreaker = WordClass(rawValue: 16), launchWord = WordClass(rawValue: 32)
+        /// "province", "governorate".
+        static let provinceWord = WordClass(rawValue: 64)
+        /// In `participles`, `qualifiers`, `leftNeighbours`, `countryFollowers`, `commonWords`,
+        /// `Document.demonyms`, `Document.regionalAdjectives`: the name filter's lists.
+        static let participle = WordClass(rawValue: 128), qualifier = WordClass(rawValue: 256)
+        static let leftNeighbour = WordClass(rawValue: 512), countryFollower = WordClass(rawValue: 1024)
+        static let commonWord = WordClass(rawValue: 2048), demonym = WordClass(rawValue: 4096)
+        static let regionalAdjective = WordClass(rawValue: 8192)
+    }
+
+    /// The classes of every word in one of them, by word hash.
+    static let wordClasses: WordMap<WordClass> = {
+        var classes: [UInt64: WordClass] = [:]
+        for (words, c) in [(actors.firstWords, WordClass.actorStart), (organisations.firstWords, .organisationStart),
+                           (organisationHeads.firstWords, .organisationHeadStart), (actionWords.firstWords, .actionStart),
+                           (siegeBreakers.hashes, .siegeBreaker), (launchWords.hashes, .launchWord),
+                           ([Word.province, Word.governorate], .provinceWord), (participles.hashes, .participle),
+                           (qualifiers.hashes, .qualifier), (leftNeighbours.hashes, .leftNeighbour),
+                           (countryFollowers.hashes, .countryFollower), (commonWords.hashes, .commonWord),
+                           (Document.demonyms.hashes, .demonym), (Document.regionalAdjectives.hashes, .regionalAdjective)] {
+            for w in words { classes[w, default: []].insert(c) }
+        }
+        return WordMap(classes.map { ($0.key, $0.value) })
+    }()
 
     // MARK: Actors
 

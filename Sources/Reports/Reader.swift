@@ -1,4 +1,9 @@
 import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Geography
 import Places
 
@@ -8,12 +13,58 @@ import Places
 public final class Reader {
     public let gazetteer: Gazetteer
     let scanner: NameScanner
-    /// Confirmed places per name key (hash collisions and unknown keys give []).
-    private var placesByKey: [String: [Place]] = [:]
-    /// The key and places of each name as written, by the FNV-1a hash of its bytes: a report
-    /// names the same places over and over. `writings` holds the bytes, to confirm a hit.
-    private var byWriting = WordMap<Int>()
-    private var writings: [(bytes: [UInt8], key: String, places: [Place])] = []
+    /// The places the reader has met, by slot: a place is built and its facts worked out
+    /// once, and the hot structures hold slots. `slotOfNumber` maps a gazetteer place number
+    /// to its slot (-1: not met yet).
+    private var known: [KnownPlace] = []
+    private var slotOfNumber: [Int32] = []
+    /// Confirmed place slots per name key (hash collisions and unknown keys give []).
+    private var slotsByKey: [String: [Int32]] = [:]
+    /// The places of each name as written, by the FNV-1a hash of its bytes: a report names
+    /// the same places over and over. `writingSlots` is an open-addressing table that holds
+    /// what a lookup reads (the hash, where the bytes are, to confirm a hit, and the writing):
+    /// one cache line per name, and the bytes back to back in `writingBytes`.
+    private var writingSlots = [WritingSlot](repeating: WritingSlot(), count: 1024)
+    private var writingBytes: [UInt8] = []
+    private var writings: [Writing] = []
+    /// Scores in the report being read, by slot: valid where `scoredIn` is `reportNumber`.
+    private var scoredIn: [Int] = []
+    private var apartScores: [Double] = []
+    private var wholeScores: [Double?] = []
+    private var reportNumber = 0
+    /// `resolveGeneric` answers by settlement id and phrase.
+    private var genericByPlace: [String: Place?] = [:]
+
+    /// A place and what the reader's rules ask of it, whatever the report.
+    struct KnownPlace {
+        let place: Place
+        /// The place's, kept beside it: the hot loops read these without copying the place.
+        let kind: PlaceKind
+        let population: Int
+        let coordinate: Coordinate
+        let country: String?, province: String?
+        /// `Gazetteer.standing(of:)`: the score's part that is the place's own.
+        let standing: Double
+        let isCurated: Bool
+        /// In Syria or Iraq, or of no country.
+        let isHome: Bool
+        /// `NameNormalizer.spelling` of its name, once asked for.
+        var spelling: String?
+    }
+
+    /// A name as written: its places and (once asked for) its spelling.
+    struct Writing {
+        let slots: [Int32]
+        var spelling: String?
+    }
+
+    struct WritingSlot {
+        var hash: UInt64 = 0
+        /// Its bytes in `writingBytes`.
+        var start: UInt32 = 0, count: UInt32 = 0
+        /// The writing's index + 1; 0 marks an empty slot.
+        var writing: Int32 = 0
+    }
 
     public init(gazetteer: Gazetteer, table: NameTable? = nil) {
         self.gazetteer = gazetteer
@@ -28,15 +79,20 @@ public final class Reader {
     }
 
     private func read(_ report: Report, _ text: UnsafeBufferPointer<UInt8>) -> Extraction {
+        reportNumber += 1
         var document = Document(report: report, text: text, scanner: scanner, gazetteer: gazetteer)
         document.findActors()
         findPlaces(&document)
         document.bindPeople()
         // A generic reference resolves the same way throughout a report: once per phrase.
+        // It goes through the report's most mentioned settlement, found once when first asked.
         var generic: [String: Place?] = [:]
+        var main: Place??
+        let mentions = document.mentions
         func resolve(_ phrase: String) -> Place? {
             if let known = generic[phrase] { return known }
-            let found = self.resolveGeneric(phrase, in: document)
+            if main == nil { main = Reader.mainSettlement(of: mentions) }
+            let found = main!.flatMap { self.resolveGeneric(phrase, through: $0) }
             generic[phrase] = found
             return found
         }
@@ -45,36 +101,83 @@ public final class Reader {
         return Extraction(report: report, mentions: document.mentions, actors: document.actors, events: events, claims: claims)
     }
 
-    /// The key of a name as written and its places, remembered by the bytes.
-    private func places(written: UnsafeBufferPointer<UInt8>) -> (String, [Place]) {
-        var h: UInt64 = 0xcbf29ce484222325
-        for b in written { h = (h ^ UInt64(b)) &* 0x100000001b3 }
-        if let k = byWriting[h], writings[k].bytes.withUnsafeBufferPointer({ $0.elementsEqual(written) }) {
-            return (writings[k].key, writings[k].places)
-        }
-        let key = NameNormalizer.key(String(decoding: written, as: UTF8.self))
-        let found = places(forKey: key)
-        // A hash already taken by other bytes keeps its first writing; this one is not remembered.
-        if byWriting[h] == nil {
-            byWriting[h] = writings.count
-            writings.append((Array(written), key, found))
-        }
-        return (key, found)
+    /// The slot of place number `n`, building the place the first time.
+    private func slot(ofNumber n: Int) -> Int32 {
+        if slotOfNumber.isEmpty { slotOfNumber = [Int32](repeating: -1, count: gazetteer.count) }
+        if slotOfNumber[n] >= 0 { return slotOfNumber[n] }
+        let place = gazetteer.place(at: n)
+        let slot = Int32(known.count)
+        known.append(KnownPlace(place: place, kind: place.kind, population: place.population ?? 0, coordinate: place.coordinate,
+                                country: place.country, province: place.province, standing: gazetteer.standing(of: place),
+                                isCurated: gazetteer.isCurated(place),
+                                isHome: place.country.map { ResolutionContext.region.countries[$0] != nil } ?? true))
+        scoredIn.append(0); apartScores.append(0); wholeScores.append(nil)
+        slotOfNumber[n] = slot
+        return slot
     }
 
-    func places(forKey key: String) -> [Place] {
-        if let known = placesByKey[key] { return known }
-        let found = gazetteer.places(forKey: key)
-        placesByKey[key] = found
+    /// The writing and place slots of a name as written.
+    private func slots(written: UnsafeBufferPointer<UInt8>) -> (Int, [Int32]) {
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in written { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        var mask = writingSlots.count - 1
+        var s = Reader.writingSlot(h, mask)
+        while writingSlots[s].writing != 0 {
+            let slot = writingSlots[s]
+            if slot.hash == h, Int(slot.count) == written.count, written.isEmpty || writingBytes.withUnsafeBufferPointer({ bytes in
+                memcmp(bytes.baseAddress! + Int(slot.start), written.baseAddress!, written.count) == 0
+            }) {
+                let k = Int(slot.writing) - 1
+                return (k, writings[k].slots)
+            }
+            s = (s + 1) & mask
+        }
+        let found = slots(forKey: NameNormalizer.key(String(decoding: written, as: UTF8.self)))
+        writingSlots[s] = WritingSlot(hash: h, start: UInt32(writingBytes.count), count: UInt32(written.count), writing: Int32(writings.count + 1))
+        writingBytes.append(contentsOf: written)
+        writings.append(Writing(slots: found))
+        if writings.count * 2 > writingSlots.count {
+            let old = writingSlots
+            writingSlots = [WritingSlot](repeating: WritingSlot(), count: old.count * 2)
+            mask = writingSlots.count - 1
+            for slot in old where slot.writing != 0 {
+                var t = Reader.writingSlot(slot.hash, mask)
+                while writingSlots[t].writing != 0 { t = (t + 1) & mask }
+                writingSlots[t] = slot
+            }
+        }
+        return (writings.count - 1, found)
+    }
+
+    @inline(__always)
+    private static func writingSlot(_ hash: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (hash &* 0x9E3779B97F4A7C15) >> 32) & mask
+    }
+
+    private func slots(forKey key: String) -> [Int32] {
+        if let known = slotsByKey[key] { return known }
+        let found = gazetteer.placeNumbers(forKey: key).map { slot(ofNumber: $0) }
+        slotsByKey[key] = found
         return found
+    }
+
+    func places(forKey key: String) -> [Place] { slots(forKey: key).map { known[Int($0)].place } }
+
+    /// `NameNormalizer.spelling` of a place's name, worked out once.
+    private func spelling(ofSlot slot: Int32) -> String {
+        if let s = known[Int(slot)].spelling { return s }
+        let s = NameNormalizer.spelling(known[Int(slot)].place.name)
+        known[Int(slot)].spelling = s
+        return s
     }
 
     // MARK: Places
 
     struct RawMention {
         var first: Int, last: Int
-        var key: String
-        var candidates: [Place]
+        /// The name as written (an index of `writings`), and its candidate place slots.
+        var writing: Int
+        var candidates: [Int32]
         var kinds: [PlaceKind]?
         var lowercase: Bool
         var preferProvince: Bool
@@ -90,14 +193,14 @@ public final class Reader {
         }
         for m in d.matches {
             guard var r = d.filterMatch(m, matchStarts: matchStarts, matchTokens: matchTokens) else { continue }
-            let (key, found) = places(written: UnsafeBufferPointer(rebasing: d.text[d.tokens[r.first].start..<d.tokens[r.last].end]))
+            let (writing, found) = slots(written: UnsafeBufferPointer(rebasing: d.text[d.tokens[r.first].start..<d.tokens[r.last].end]))
             var candidates = found
             if let kinds = r.kinds {
-                let narrowed = candidates.filter { kinds.contains($0.kind) }
+                let narrowed = candidates.filter { kinds.contains(known[Int($0)].kind) }
                 if !narrowed.isEmpty { candidates = narrowed }
             }
             guard !candidates.isEmpty else { continue }
-            r.key = key
+            r.writing = writing
             r.candidates = candidates
             raw.append(r)
         }
@@ -105,11 +208,12 @@ public final class Reader {
         var countries: [String: Double] = [:], provinces: [String: Double] = [:]
         var lat = 0.0, lon = 0.0, points = 0
         for r in raw where r.candidates.count == 1 {
-            let p = r.candidates[0]
-            if let c = p.country { countries[c, default: 0] += 1 }
-            if let pr = p.province { provinces[pr, default: 0] += 1 }
-            if p.kind != .country, p.kind != .river, p.kind != .province, p.kind != .region {
-                lat += p.coordinate.latitude; lon += p.coordinate.longitude; points += 1
+            let i = Int(r.candidates[0])
+            if let c = known[i].country { countries[c, default: 0] += 1 }
+            if let pr = known[i].province { provinces[pr, default: 0] += 1 }
+            let kind = known[i].kind
+            if kind != .country, kind != .river, kind != .province, kind != .region {
+                lat += known[i].coordinate.latitude; lon += known[i].coordinate.longitude; points += 1
             }
         }
         func normalised(_ w: [String: Double]) -> [String: Double] {
@@ -121,48 +225,105 @@ public final class Reader {
         context.provinces = normalised(provinces)
         if points > 0 { context.near = Coordinate(latitude: lat / Double(points), longitude: lon / Double(points)) }
 
-        var scores: [String: Double] = [:]
+        // A place's score in this report's context is the same every time it is asked (a
+        // geodesic distance each), so it is asked once: the part apart from proximity, and
+        // the whole once needed.
+        func apartScore(_ slot: Int32) -> Double {
+            let i = Int(slot)
+            if scoredIn[i] != reportNumber {
+                scoredIn[i] = reportNumber
+                apartScores[i] = Gazetteer.scoreApartFromProximity(standing: known[i].standing, country: known[i].country,
+                                                                   province: known[i].province, context: context)
+                wholeScores[i] = context.near == nil ? apartScores[i] : nil
+            }
+            return apartScores[i]
+        }
+        func wholeScore(_ slot: Int32) -> Double {
+            let i = Int(slot)
+            _ = apartScore(slot)
+            if let whole = wholeScores[i] { return whole }
+            // As `Gazetteer.score`: the part apart from proximity, then proximity.
+            let whole = apartScores[i] + Gazetteer.proximityScore(near: context.near!, point: known[i].coordinate)
+            wholeScores[i] = whole
+            return whole
+        }
+        // The loop reads the document and adds mentions at the end: a nested function that
+        // captured the inout document would copy it at every call.
+        let doc = d
+        var kept: [PlaceMention] = []
         for (k, r) in raw.enumerated() {
+            // Whether the reader keeps place `slot` if it is the best for this name. The tests
+            // on the name as written are the same for every candidate: made once, when needed.
+            var wordLike: Bool?, writtenSpelling: String?, locative: Bool?
+            func keeps(_ slot: Int32) -> Bool {
+                let i = Int(slot)
+                let isCurated = known[i].isCurated
+                if r.lowercase && !isCurated { return false }
+                // Outside Syria and Iraq a town that nobody curated must be written as its own name
+                // (not reached through an alternate name or a spelling rule: "Russian" is not
+                // Rosian, "Abu" not Bonn), where capitals mean something, not look like an English
+                // word or a demonym, and be a real city (100,000 people) or follow "in", "from"...
+                // Other places of its country do not vouch for it: world gazetteers are full of
+                // small towns named like words and people.
+                guard !known[i].isHome, known[i].kind != .country, !isCurated else { return true }
+                if wordLike == nil {
+                    wordLike = !doc.wordClasses[r.first].isDisjoint(with: [.leftNeighbour, .commonWord, .demonym]) || doc.isUncertainCase(r.first)
+                        || doc.string(bytes: doc.tokens[r.first].start..<doc.tokens[r.last].end).count <= 3
+                }
+                if wordLike! { return false }
+                if writtenSpelling == nil {
+                    if let s = writings[r.writing].spelling {
+                        writtenSpelling = s
+                    } else {
+                        writtenSpelling = NameNormalizer.spelling(doc.string(bytes: doc.tokens[r.first].start..<doc.tokens[r.last].end))
+                        writings[r.writing].spelling = writtenSpelling
+                    }
+                }
+                if writtenSpelling! != spelling(ofSlot: slot) { return false }
+                if known[i].population < 100_000 {
+                    if locative == nil { locative = doc.followsLocativePreposition(r.first) }
+                    if !locative! { return false }
+                }
+                return true
+            }
+            // A name none of whose places would be kept needs no choosing.
+            guard r.candidates.contains(where: keeps) else { continue }
             // "X in Y", "X, Y": Y's province or country chooses among X's.
             var hint: Place?
             if k + 1 < raw.count, raw[k + 1].first == r.last + 2 || raw[k + 1].first == r.last + 1 {
-                let between = d.string(bytes: d.tokens[r.last].end..<d.tokens[raw[k + 1].first].start).lowercased()
-                if between == ", " || between == " in " || between == " of " { hint = raw[k + 1].candidates.first }
+                let between = doc.string(bytes: doc.tokens[r.last].end..<doc.tokens[raw[k + 1].first].start).lowercased()
+                if between == ", " || between == " in " || between == " of " { hint = raw[k + 1].candidates.first.map { known[Int($0)].place } }
             }
-            // One candidate needs no score; a place's score in this report's context is the same
-            // every time it is asked (a geodesic distance each), so it is asked once.
-            let best: Place
-            if r.candidates.count == 1 {
-                best = r.candidates[0]
-            } else {
-                let scored = r.candidates.map { p -> (Place, Double) in
-                    let s = scores[p.id] ?? { let s = gazetteer.score(p, context: context); scores[p.id] = s; return s }()
-                    return (p, s + bonus(p, hint: hint, preferProvince: r.preferProvince))
+            // One candidate needs no score.
+            var best = r.candidates[0]
+            if r.candidates.count > 1 {
+                // The highest score, ties to the lower id. A score is at most its part apart from
+                // proximity plus a bound on what proximity adds (from latitudes alone): candidates
+                // are tried best bound first and the geodesics stop once no bound reaches the best
+                // score so far.
+                let bounded = r.candidates.map { slot -> (slot: Int32, bound: Double, bonus: Double) in
+                    let b = hint == nil && !r.preferProvince ? 0 : bonus(known[Int(slot)].place, hint: hint, preferProvince: r.preferProvince)
+                    let i = Int(slot)
+                    let apart = apartScore(slot)
+                    let bound = wholeScores[i] ?? apart + Gazetteer.proximityScoreBound(near: context.near!, point: known[i].coordinate)
+                    return (slot, bound + b, b)
+                }.sorted { $0.bound > $1.bound }
+                var topScore = -Double.infinity
+                for c in bounded {
+                    if c.bound < topScore { break }
+                    let s = wholeScore(c.slot) + c.bonus
+                    if s > topScore || (s == topScore && known[Int(c.slot)].place.id < known[Int(best)].place.id) { best = c.slot; topScore = s }
                 }
-                best = scored.max { a, b in a.1 != b.1 ? a.1 < b.1 : a.0.id > b.0.id }!.0
             }
-            if r.lowercase && !gazetteer.isCurated(best) { continue }
-            // Outside Syria and Iraq a town that nobody curated must be written as its own name
-            // (not reached through an alternate name or a spelling rule: "Russian" is not
-            // Rosian, "Abu" not Bonn), where capitals mean something, not look like an English
-            // word or a demonym, and be a real city (100,000 people) or follow "in", "from"...
-            // Other places of its country do not vouch for it: world gazetteers are full of
-            // small towns named like words and people.
-            let home = best.country.map { ResolutionContext.region.countries[$0] != nil } ?? true
-            if !home, best.kind != .country, !gazetteer.isCurated(best) {
-                let written = d.string(bytes: d.tokens[r.first].start..<d.tokens[r.last].end)
-                let firstWord = d.lower[r.first]
-                let wordLike = Lexicon.leftNeighbours.contains(firstWord) || Lexicon.commonWords.contains(firstWord)
-                    || Document.demonyms.contains(firstWord) || written.count <= 3 || d.isUncertainCase(r.first)
-                if wordLike || NameNormalizer.spelling(written) != NameNormalizer.spelling(best.name) { continue }
-                if (best.population ?? 0) < 100_000, !d.followsLocativePreposition(r.first) { continue }
-            }
-            var end = d.tokens[r.last].end
+            if !keeps(best) { continue }
+            var end = doc.tokens[r.last].end
             // "U.S.": the initialism's last dot belongs to it.
-            if r.last > r.first, d.tokens[r.last].gapBefore == .abbreviation, end < d.text.count, d.text[end] == UInt8(ascii: ".") { end += 1 }
-            d.mentions.append(PlaceMention(place: best, span: d.span(bytes: d.tokens[r.first].start..<end),
-                                           sentence: d.tokenSentence[r.first], tokens: r.first...r.last))
+            if r.last > r.first, doc.tokens[r.last].gapBefore == .abbreviation, end < doc.text.count, doc.text[end] == UInt8(ascii: ".") { end += 1 }
+            kept.append(PlaceMention(place: known[Int(best)].place, span: doc.span(bytes: doc.tokens[r.first].start..<end),
+                                     sentence: doc.tokenSentence[r.first], tokens: r.first...r.last))
         }
+        // Moved, not copied, when the document had none (it has none before this pass).
+        if d.mentions.isEmpty { d.mentions = kept } else { d.mentions += kept }
     }
 
     private func bonus(_ place: Place, hint: Place?, preferProvince: Bool) -> Double {
@@ -175,18 +336,26 @@ public final class Reader {
         return b
     }
 
-    /// "the industrial zone", "the military airport": a generic reference resolved through
-    /// the report's most mentioned settlement ("Deir ez-Zor industrial zone").
-    func resolveGeneric(_ phrase: String, in d: Document) -> Place? {
+    /// The settlement mentioned most (ties to the lower id), if any.
+    static func mainSettlement(of mentions: [PlaceMention]) -> Place? {
         var counts: [String: (Int, Place)] = [:]
-        for m in d.mentions where m.place.kind.isSettlement {
+        for m in mentions where m.place.kind.isSettlement {
             counts[m.place.id, default: (0, m.place)].0 += 1
         }
-        guard let main = counts.values.max(by: { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1.id > $1.1.id })?.1 else { return nil }
+        return counts.values.max(by: { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1.id > $1.1.id })?.1
+    }
+
+    /// "the industrial zone", "the military airport": a generic reference resolved through
+    /// the report's most mentioned settlement ("Deir ez-Zor industrial zone"). The answer
+    /// depends on the settlement and the phrase alone, so it is remembered across reports.
+    func resolveGeneric(_ phrase: String, through main: Place) -> Place? {
+        let memo = main.id + "\t" + phrase
+        if let known = genericByPlace[memo] { return known }
+        var found: Place?
         for name in [main.name] + main.aliases.prefix(6) {
-            let found = places(forKey: NameNormalizer.key(name + " " + phrase))
-            if let p = found.first(where: { $0.kind != .province }) { return p }
+            if let p = places(forKey: NameNormalizer.key(name + " " + phrase)).first(where: { $0.kind != .province }) { found = p; break }
         }
-        return nil
+        genericByPlace[memo] = found
+        return found
     }
 }

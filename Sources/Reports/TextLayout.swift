@@ -28,6 +28,9 @@ struct TextLayout {
             var lineCodePoints = 0
             var blank = true
             var high: UInt8 = 0
+            // After the first byte that is not blank, eight bytes at a time while no line
+            // break is among them: code points are the bytes that do not continue a sequence.
+            var wide: UInt64 = 0
             while lineEnd < n {
                 let b = text[lineEnd]
                 if b == 0x0A { break }
@@ -35,7 +38,19 @@ struct TextLayout {
                 if b != 0x20 && b != 0x09 && b != 0x0D { blank = false }
                 high |= b
                 lineEnd += 1
+                if !blank, let base = text.baseAddress {
+                    while lineEnd + 8 <= n {
+                        let w = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: lineEnd, as: UInt64.self)
+                        let x = w ^ 0x0A0A_0A0A_0A0A_0A0A
+                        if (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0 { break }
+                        let continuation = (w & 0x8080_8080_8080_8080) & ~((w << 1) & 0x8080_8080_8080_8080)
+                        lineCodePoints += 8 - continuation.nonzeroBitCount
+                        wide |= w
+                        lineEnd += 8
+                    }
+                }
             }
+            if wide & 0x8080_8080_8080_8080 != 0 { high |= 0x80 }
             let line = UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd])
             if blank {
                 previousBlank = true
@@ -95,8 +110,16 @@ struct TextLayout {
             }
         }
         skipLeading(&start)
+        var counted = (byte: a, codePoint: lineCodePoints)
         var i = start
         while i < b {
+            // Eight bytes at a time past text without sentence punctuation.
+            if let base = text.baseAddress {
+                while i + 8 <= b, !TextLayout.hasSentencePunctuation(UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                    i += 8
+                }
+                if i >= b { break }
+            }
             let c = text[i]
             if c == UInt8(ascii: ".") || c == UInt8(ascii: "?") || c == UInt8(ascii: "!") {
                 var j = i + 1
@@ -107,7 +130,7 @@ struct TextLayout {
                     break
                 }
                 if j < b, text[j] == 0x20, isBoundary(text, dot: i, next: j, lineEnd: b, start: start) {
-                    append(text, start, j, a, lineCodePoints, paragraph, isTitle)
+                    append(text, start, j, &counted, paragraph, isTitle)
                     start = j
                     skipLeading(&start)
                     i = start
@@ -120,7 +143,14 @@ struct TextLayout {
         }
         var end = b
         while end > start, text[end - 1] == 0x20 || text[end - 1] == 0x0D || text[end - 1] == 0x09 { end -= 1 }
-        if end > start { append(text, start, end, a, lineCodePoints, paragraph, isTitle) }
+        if end > start { append(text, start, end, &counted, paragraph, isTitle) }
+    }
+
+    /// Whether any of eight bytes is ".", "?" or "!".
+    @inline(__always)
+    static func hasSentencePunctuation(_ w: UInt64) -> Bool {
+        @inline(__always) func hasZero(_ x: UInt64) -> Bool { (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0 }
+        return hasZero(w ^ 0x2E2E_2E2E_2E2E_2E2E) || hasZero(w ^ 0x3F3F_3F3F_3F3F_3F3F) || hasZero(w ^ 0x2121_2121_2121_2121)
     }
 
     private func isBoundary(_ text: UnsafeBufferPointer<UInt8>, dot: Int, next: Int, lineEnd: Int, start: Int) -> Bool {
@@ -143,9 +173,12 @@ struct TextLayout {
         return true
     }
 
-    private mutating func append(_ text: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ lineStart: Int, _ lineCodePoints: Int, _ paragraph: Int, _ isTitle: Bool) {
-        sentences.append(Sentence(start: s, end: e, codePointStart: lineCodePoints + TextLayout.codePoints(text, lineStart, s),
-                                  paragraph: paragraph, isTitle: isTitle))
+    /// Appends a sentence. Its code-point offset is counted on from the previous sentence of
+    /// the line (`counted`: a byte and its code-point offset), not from the line's start.
+    private mutating func append(_ text: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ counted: inout (byte: Int, codePoint: Int),
+                                 _ paragraph: Int, _ isTitle: Bool) {
+        counted = (s, counted.codePoint + TextLayout.codePoints(text, counted.byte, s))
+        sentences.append(Sentence(start: s, end: e, codePointStart: counted.codePoint, paragraph: paragraph, isTitle: isTitle))
     }
 
     // MARK: Line kinds
@@ -158,6 +191,12 @@ struct TextLayout {
         while e > 0, isASCIIWhitespace(line[e - 1]) { e -= 1 }
         if e > 0, line[e - 1] == UInt8(ascii: "."), e == 1 || line[e - 2] < 0x80 { return false }
         if isASCII { return isTitleLine(asciiLine: line) }
+        if countsOverTwentyASCIIWords(line) { return false }
+        return isTitleLine(string: line)
+    }
+
+    /// `isTitleLine` on the line as a String: the definition the byte tests answer as.
+    static func isTitleLine(string line: UnsafeBufferPointer<UInt8>) -> Bool {
         let s = String(decoding: line, as: UTF8.self).trimmingWhitespace
         guard let last = s.last, last != "." else { return false }
         let words = s.split(whereSeparator: { $0 == " " || $0 == "-" }).filter { w in w.count > 3 && w.first!.isLetter }
@@ -189,6 +228,33 @@ struct TextLayout {
         }
         guard words > 0, words <= 20 else { return false }
         return capitals * 10 >= words * 6
+    }
+
+    /// Whether a line has over twenty words that `isTitleLine` counts among ASCII bytes
+    /// alone: a run of over three ASCII letters and digits, starting with a letter, between
+    /// spaces or hyphens (or the line's ends) whose neighbours are ASCII too. There, bytes
+    /// are characters, so each such run is one of the words the String test counts, and
+    /// over twenty of them make the line prose: no String needs building.
+    static func countsOverTwentyASCIIWords(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        @inline(__always) func isSeparator(_ b: UInt8) -> Bool { b == 0x20 || b == UInt8(ascii: "-") }
+        @inline(__always) func isAlphanumeric(_ b: UInt8) -> Bool {
+            (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+        }
+        let n = line.count
+        var words = 0, i = 0
+        while i < n {
+            // A run of letters and digits from i, bounded by separators or the line's ends.
+            guard i == 0 || isSeparator(line[i - 1]) else { i += 1; continue }
+            var e = i
+            while e < n, isAlphanumeric(line[e]) { e += 1 }
+            if e - i > 3, line[i] >= 0x41, (e == n || isSeparator(line[e])),
+               i < 2 || line[i - 2] < 0x80, e + 1 >= n || line[e + 1] < 0x80 {
+                words += 1
+                if words > 20 { return true }
+            }
+            i = max(e, i + 1)
+        }
+        return false
     }
 
     /// What `Character.isWhitespace` says of an ASCII byte.
@@ -257,20 +323,22 @@ struct TextLayout {
     }
 
     /// Whether any of `furniturePhrases` occurs in the line, ignoring ASCII case. Every
-    /// line is asked, so one pass tries phrases only where the two bytes at hand start one.
+    /// line is asked, so the test skips ahead as Wu and Manber's multi-pattern search does:
+    /// a window as long as the shortest phrase moves on by how far its last two bytes are
+    /// from the end of any phrase's first window, and phrases are compared only where
+    /// those bytes end one.
     static func containsFurniturePhrase(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        let n = line.count
-        guard n >= shortestFurniturePhrase else { return false }
-        return furniturePhraseStarts.withUnsafeBufferPointer { starts in
+        let n = line.count, m = shortestFurniturePhrase
+        guard n >= m else { return false }
+        return furniturePhraseShifts.withUnsafeBufferPointer { shifts in
             var i = 0
-            while i + shortestFurniturePhrase <= n {
-                let pair = Int(asciiLowercased(line[i])) << 8 | Int(asciiLowercased(line[i + 1]))
-                if starts[pair >> 6] & (1 << UInt64(pair & 63)) != 0 {
-                    for p in furniturePhrases where p.count <= n - i {
-                        var k = 0
-                        while k < p.count, asciiLowercased(line[i + k]) == p[k] { k += 1 }
-                        if k == p.count { return true }
-                    }
+            while i + m <= n {
+                let shift = Int(shifts[furnitureBlock(line[i + m - 2], line[i + m - 1])])
+                if shift > 0 { i += shift; continue }
+                for p in furniturePhrases where p.count <= n - i {
+                    var k = 0
+                    while k < p.count, asciiLowercased(line[i + k]) == p[k] { k += 1 }
+                    if k == p.count { return true }
                 }
                 i += 1
             }
@@ -278,20 +346,32 @@ struct TextLayout {
         }
     }
 
+    /// The shift-table slot of two bytes, lower-cased (bytes that share a slot take the
+    /// smaller shift, which is safe).
+    @inline(__always)
+    private static func furnitureBlock(_ a: UInt8, _ b: UInt8) -> Int {
+        Int(asciiLowercased(a) & 0x7F) << 7 | Int(asciiLowercased(b) & 0x7F)
+    }
+
+    /// By the slot of two bytes ending a window: how far no phrase can start before (the
+    /// distance from those bytes, where they end a block within a phrase's first window, to
+    /// that window's end; one less than the window where they end none).
+    private static let furniturePhraseShifts: [UInt8] = {
+        let m = shortestFurniturePhrase
+        var shifts = [UInt8](repeating: UInt8(m - 1), count: 1 << 14)
+        for p in furniturePhrases {
+            for j in 1..<m {
+                let slot = furnitureBlock(p[j - 1], p[j])
+                shifts[slot] = min(shifts[slot], UInt8(m - 1 - j))
+            }
+        }
+        return shifts
+    }()
+
     @inline(__always)
     static func asciiLowercased(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
 
     private static let shortestFurniturePhrase = furniturePhrases.map(\.count).min()!
-
-    /// A bit per pair of bytes that starts a furniture phrase.
-    private static let furniturePhraseStarts: [UInt64] = {
-        var bits = [UInt64](repeating: 0, count: 65536 / 64)
-        for p in furniturePhrases {
-            let pair = Int(p[0]) << 8 | Int(p[1])
-            bits[pair >> 6] |= 1 << UInt64(pair & 63)
-        }
-        return bits
-    }()
 
     /// Byte offset of the first byte that is not valid UTF-8, or nil.
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {

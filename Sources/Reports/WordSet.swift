@@ -60,6 +60,9 @@ struct WordMap<Value: Sendable>: Sendable {
         }
     }
 
+    /// Every key, in no particular order.
+    var allKeys: [UInt64] { keys.filter { $0 != 0 } + (zeroValue == nil ? [] : [0]) }
+
     private mutating func grow() {
         let oldKeys = keys, oldValues = values
         keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
@@ -95,4 +98,7 @@ struct WordSet: Sendable {
     func contains(_ hash: UInt64) -> Bool { map[hash] != nil }
 
     var count: Int { map.count }
+
+    /// Every word hash in the set, in no particular order.
+    var hashes: [UInt64] { map.allKeys }
 }

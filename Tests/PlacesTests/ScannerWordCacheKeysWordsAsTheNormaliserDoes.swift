@@ -58,6 +58,41 @@ struct ScannerWordCacheKeysWordsAsTheNormaliserDoes {
         #expect(Array(cache.keys[Int(cache.entries[b].keyStart)..<Int(cache.entries[b].keyStart + cache.entries[b].keyCount)]) == Self.expected("Hama").key)
     }
 
+    @Test("A new word's key flags come from its key hash, once; a known word keeps them")
+    func keyFlagsAreAskedOnce() {
+        var cache = WordCache()
+        var asked: [UInt64] = []
+        let utf8 = Array("Raqqa".utf8)
+        let builder = NameKeyBuilder()
+        for word in [utf8, Array("RAQQA".utf8)] {
+            let e = word.withUnsafeBufferPointer { buf in
+                cache.entry(for: buf, lowerHash: NameScanner.lowerHash(buf), keyFlags: { asked.append($0); return 3 }) { out in
+                    builder.wordKey(buf) { key, article in out.append(contentsOf: key); return article }
+                }
+            }
+            #expect(cache.entries[e].keyFlags == 3)
+        }
+        #expect(asked == [NameKeyBuilder.hash(Self.expected("Raqqa").key)])
+    }
+
+    @Test("A scanner whose caches are full of other windows finds what a new one finds")
+    func warmScannerIsANewOne() throws {
+        let gazetteer = try repositoryGazetteer()
+        let table = NameTable(gazetteer)
+        let warm = NameScanner(table: table)
+        // Every name's words with every other's: tens of thousands of windows, many colliding
+        // in the scanner's small caches.
+        let names = gazetteer.allPlaces.flatMap(\.allNames)
+        var text = ""
+        for (k, name) in names.enumerated() { text += name + " " + names[(k * 7919) % names.count] + " al " + name + ". " }
+        _ = Array(text.utf8).withUnsafeBufferPointer { warm.scan($0) }
+        let report = Array("Fighting in Deir ez-Zor, al-Mayadin and Abu Kamal; the SDF entered Raqqa and Dayr Az Zawr province.".utf8) + Array(text.utf8)
+        let a = report.withUnsafeBufferPointer { warm.scan($0) }
+        let b = report.withUnsafeBufferPointer { NameScanner(table: table).scan($0) }
+        #expect(a.count > 100)
+        #expect(a == b)
+    }
+
     @Test("Scanning a text again, from the cache, finds the same tokens and names")
     func rescanningIsTheSame() throws {
         let gazetteer = Gazetteer(places: [

@@ -39,6 +39,22 @@ struct ParallelReadingMatchesSerialReading {
         }
     }
 
+    @Test("A reader whose caches are full of other names reads the seeds as a new one does")
+    func warmCachesReadAlike() throws {
+        let gazetteer = try repositoryGazetteer()
+        let seeds = try Seeds.allReports()
+        // Every name of every place, in three cases: past a thousand names as written,
+        // so the reader's tables grow several times before the seeds come.
+        var lines: [String] = []
+        for place in gazetteer.allPlaces {
+            for name in place.allNames { lines.append("Fighting in \(name), \(name.uppercased()) and \(name.lowercased()) went on.") }
+        }
+        let warm = Reader(gazetteer: gazetteer)
+        _ = warm.read(Report(document: "names", text: lines.joined(separator: "\n")))
+        let fresh = Reader(gazetteer: gazetteer)
+        #expect(ExtractionEncoding.json(seeds.map(warm.read)).serialized() == ExtractionEncoding.json(seeds.map(fresh.read)).serialized())
+    }
+
     @Test("A pool given a shared name table and one given none read alike")
     func sharedTable() async throws {
         let gazetteer = try repositoryGazetteer()

@@ -32,6 +32,147 @@ struct WordTablesAnswerAsSetsAndDictionariesDo {
         for w in words + ["out", "IN", "Near", "kilometre"] { #expect(set.contains(Lexicon.hash(w)) == reference.contains(Lexicon.hash(w))) }
     }
 
+    @Test("A word's classes are the tables that hold it or start a phrase with it")
+    func wordClassesAreTheTables() {
+        let tables: [(Lexicon.WordClass, Set<UInt64>)] = [
+            (.actorStart, Set(Lexicon.actors.firstWords)), (.organisationStart, Set(Lexicon.organisations.firstWords)),
+            (.organisationHeadStart, Set(Lexicon.organisationHeads.firstWords)), (.actionStart, Set(Lexicon.actionWords.firstWords)),
+            (.siegeBreaker, Set(Lexicon.siegeBreakers.hashes)), (.launchWord, Set(Lexicon.launchWords.hashes)),
+            (.provinceWord, [Lexicon.hash("province"), Lexicon.hash("governorate")]),
+            (.participle, Set(Lexicon.participles.hashes)), (.qualifier, Set(Lexicon.qualifiers.hashes)),
+            (.leftNeighbour, Set(Lexicon.leftNeighbours.hashes)), (.countryFollower, Set(Lexicon.countryFollowers.hashes)),
+            (.commonWord, Set(Lexicon.commonWords.hashes)), (.demonym, Set(Document.demonyms.hashes)),
+            (.regionalAdjective, Set(Document.regionalAdjectives.hashes)),
+        ]
+        let words = tables.reduce(into: Set<UInt64>()) { $0.formUnion($1.1) }
+        #expect(Lexicon.wordClasses.count == words.count)
+        for w in words.union(["the", "Province", "raqqa", "backed", "rural", "Syrian", "minister", "said", "said", "syrian", "captured", "broke", "launched", "x"].map(Lexicon.hash)) {
+            let classes = Lexicon.wordClasses[w] ?? []
+            for (c, set) in tables { #expect(classes.contains(c) == set.contains(w)) }
+            // A phrase table starts with a word exactly when it has candidates for it.
+            #expect(classes.contains(.actorStart) == (Lexicon.actors.candidates(startingWith: w).map { !$0.isEmpty } ?? false))
+            #expect(classes.contains(.actionStart) == (Lexicon.actionWords.candidates(startingWith: w).map { !$0.isEmpty } ?? false))
+        }
+        #expect(Lexicon.siegeBreakers.hashes.count == Lexicon.siegeBreakers.count)
+    }
+
+    @Test("A line with over twenty ASCII words among other bytes is no title, as its String says")
+    func longLinesWithOtherBytesAreNoTitles() {
+        let word = ["Raqqa", "Forces", "advance", "near", "Deir", "said", "fighters", "town", "east", "Euphrates", "ez-Zor", "Mayādīn", "—", "“Islamic", "State”", "e\u{301}tat", "Çağlar", "\u{301}Syrian"]
+        var state: UInt64 = 7
+        var counted = 0
+        for length in [3, 15, 20, 21, 22, 25, 30, 40, 60] {
+            for _ in 0..<40 {
+                var line = ""
+                for k in 0..<length {
+                    state = state &* 6364136223846793005 &+ 1442695040888963407
+                    let w = word[Int(state >> 33) % word.count]
+                    line += (k == 0 ? "" : (state >> 60 == 0 ? "-" : (state >> 61 == 1 ? " \u{301}" : " "))) + (state >> 59 & 1 == 0 ? w : w.uppercased())
+                }
+                if state >> 58 & 1 == 0 { line += "”" }
+                let utf8 = Array(line.utf8)
+                utf8.withUnsafeBufferPointer { buf in
+                    let over = TextLayout.countsOverTwentyASCIIWords(buf)
+                    if over { counted += 1; #expect(!TextLayout.isTitleLine(string: buf), "\(line)") }
+                    #expect(TextLayout.isTitleLine(buf) == TextLayout.isTitleLine(string: buf), "\(line)")
+                }
+            }
+        }
+        #expect(counted > 0)
+    }
+
+    @Test("A phrase table holds every phrase under its first word, longest first, with its words and value")
+    func phraseTablesHoldTheirPhrases() {
+        let entries: [(String, Int)] = [("Islamic State", 1), ("IS", 2), ("Islamic State of Iraq and Syria", 3), ("US", 4),
+                                        ("U.S.-backed fighters", 5), ("Islamic", 6)]
+        let table = Lexicon.PhraseTable(entries)
+        for (text, value) in entries {
+            let p = Lexicon.phrase(text)
+            let found = table.candidates(startingWith: p.words[0]).map { Array($0) } ?? []
+            let phrases = found.map { table.phrase($0) }
+            #expect(phrases.map(\.words.count) == phrases.map(\.words.count).sorted(by: >))
+            let mine = phrases.filter { $0.value == value }
+            #expect(mine.count == 1)
+            if let m = mine.first {
+                #expect(m.words.map { table.word($0) } == p.words)
+                #expect(m.words.map { table.exactWord($0) } == p.exact)
+            }
+        }
+        #expect(table.candidates(startingWith: Lexicon.hash("state")) == nil)
+    }
+
+    @Test("Quotation and speech marks in an ASCII gap are told from bytes as from Strings", arguments: [
+        ", ", ". ", ": ", ":", " :", " \"", "\" ", ", \"", "; ", " (", ") ", ":  ", "\r\n", ":\r\n", " - ", "'", "",
+    ])
+    func asciiGapOpensQuotation(gap: String) {
+        let utf8 = Array(gap.utf8)
+        let string = gap.contains("“") || gap.contains("\"") || gap.contains(": ") || gap.contains("‘")
+        #expect(utf8.withUnsafeBufferPointer { Document.opensQuotationOrSpeech(asciiGap: $0) } == string)
+    }
+
+    @Test("Sentences start at the code point their bytes say, lines read eight bytes at a time or one")
+    func sentenceCodePoints() {
+        let pieces = ["Raqqa fell. ", "The SDF said “yes”. ", "Mayādīn — a town. ", "\n", "\n\n", "   \n", "Deir ez-Zor ",
+                      "Ḩasakah! ", "x", "𝔘nicode? ", "Load More\n", "\t", "No end", "é", "ISIS Loses Mayadin\n"]
+        var state: UInt64 = 3
+        for _ in 0..<300 {
+            var text = ""
+            for _ in 0..<(Int(state >> 60) + 1) * 4 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text += pieces[Int(state >> 33) % pieces.count]
+            }
+            let utf8 = Array(text.utf8)
+            let layout = utf8.withUnsafeBufferPointer { TextLayout($0) }
+            for sentence in layout.sentences {
+                let before = String(decoding: utf8[..<sentence.start], as: UTF8.self).unicodeScalars.count
+                #expect(sentence.codePointStart == before, "\(text)")
+            }
+        }
+    }
+
+    @Test("Eight bytes hold sentence punctuation exactly when one of them is . ? or !")
+    func sentencePunctuationInAWord() {
+        var state: UInt64 = 11
+        let alphabet: [UInt8] = [0x2E, 0x3F, 0x21, 0x2D, 0x2F, 0x3E, 0x20, 0x41, 0x00, 0xFF, 0x80, 0xE2, 0x0A, 0x22]
+        for _ in 0..<20000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<8 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                // Mostly bytes that are not punctuation, so words without any come up often.
+                bytes.append(state >> 62 == 0 ? alphabet[Int(state >> 33) % alphabet.count] : alphabet[3 + Int(state >> 33) % (alphabet.count - 3)])
+            }
+            let w = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+            #expect(TextLayout.hasSentencePunctuation(w) == bytes.contains { $0 == 0x2E || $0 == 0x3F || $0 == 0x21 }, "\(bytes)")
+        }
+    }
+
+    @Test("Furniture phrases are found, skipping ahead, wherever a plain search finds them")
+    func furniturePhrasesAsAPlainSearch() {
+        func plain(_ line: String) -> Bool {
+            let lower = String(line.map { $0.isASCII ? Character($0.lowercased()) : $0 })
+            return TextLayout.furniturePhrases.contains { lower.utf8.count >= $0.count && lower.contains(String(decoding: $0, as: UTF8.self)) }
+        }
+        var lines = ["", "click here", "Click here to", "CLICK HERE TO", "click here t", "xclick here toy",
+                     "All Rights Reserved.", "© 2017 — all rights reserved", "Follow us on Twitter", "follow  us on",
+                     "John Smith contributed to this report.", "Sign up for our newsletter", "sign up for ou",
+                     "Your email address will not be published. Required fields are marked *"]
+        // Every phrase at every offset of a filler, in mixed case, and cut short by one byte.
+        let filler = "Raqqa — the “SDF” said: é "
+        for p in TextLayout.furniturePhrases.map({ String(decoding: $0, as: UTF8.self) }) {
+            for k in 0...filler.count {
+                let prefix = String(filler.prefix(k))
+                lines.append(prefix + p.uppercased() + filler)
+                lines.append(prefix + p)
+                lines.append(prefix + String(p.dropLast()))
+                lines.append(prefix + String(p.dropFirst()) + " " + prefix)
+            }
+        }
+        for line in lines {
+            let utf8 = Array(line.utf8)
+            #expect(utf8.withUnsafeBufferPointer { TextLayout.containsFurniturePhrase($0) } == plain(line), "\(line)")
+        }
+    }
+
     static let lines = [
         "Syrian Army Captures Key Town Near Deir ez-Zor", "Battle for Raqqa enters final phase", "Analysis: the race for the east",
         "The army captured the town.", "The army captured the town.  ", "He said: \"We will win.\"", "  Islamic State Loses Mayadin \t",
