@@ -15,23 +15,33 @@ struct TextLayout {
     private(set) var sentences: [Sentence] = []
     /// Byte ranges of furniture lines (not news: "Load More", share buttons, bylines).
     private(set) var furniture: [Range<Int>] = []
+    /// Code points before byte `i * blockSize`, for every block: a code-point offset is then a
+    /// short count from the block start, not from the sentence's or the line's. Counting from
+    /// there made one long line (a 50 MB report, a sentence listing 100,000 places) quadratic.
+    private(set) var codePointsBeforeBlock: [Int] = []
+    static let blockSize = 256
 
     init(_ text: UnsafeBufferPointer<UInt8>) {
+        var blocks: [Int] = []
+        blocks.reserveCapacity(text.count / TextLayout.blockSize + 1)
+        var count = 0
+        for (i, b) in text.enumerated() {
+            if i % TextLayout.blockSize == 0 { blocks.append(count) }
+            if b & 0xC0 != 0x80 { count += 1 }
+        }
+        codePointsBeforeBlock = blocks
         var lineStart = 0
-        var codePoints = 0
         var paragraph = 0
         var previousBlank = true
         let n = text.count
         while lineStart < n {
-            // One pass over the line: its end, code points, blankness and whether it is ASCII.
+            // One pass over the line: its end, blankness and whether it is ASCII.
             var lineEnd = lineStart
-            var lineCodePoints = 0
             var blank = true
             var high: UInt8 = 0
             while lineEnd < n {
                 let b = text[lineEnd]
                 if b == 0x0A { break }
-                if b & 0xC0 != 0x80 { lineCodePoints += 1 }
                 if b != 0x20 && b != 0x09 && b != 0x0D { blank = false }
                 high |= b
                 lineEnd += 1
@@ -45,9 +55,8 @@ struct TextLayout {
             } else {
                 if previousBlank { paragraph += 1 }
                 previousBlank = false
-                splitSentences(text, lineStart, lineEnd, codePoints, paragraph, isTitle: TextLayout.isTitleLine(line, isASCII: high < 0x80))
+                splitSentences(text, lineStart, lineEnd, paragraph, isTitle: TextLayout.isTitleLine(line, isASCII: high < 0x80))
             }
-            codePoints += lineCodePoints + (lineEnd < n ? 1 : 0)
             lineStart = lineEnd + 1
         }
     }
@@ -59,6 +68,13 @@ struct TextLayout {
         var i = a
         while i < b { if text[i] & 0xC0 != 0x80 { c += 1 }; i += 1 }
         return c
+    }
+
+    /// Code points in bytes 0..<offset.
+    func codePointOffset(_ text: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Int {
+        let block = offset / TextLayout.blockSize
+        guard block < codePointsBeforeBlock.count else { return TextLayout.codePoints(text, 0, offset) }
+        return codePointsBeforeBlock[block] + TextLayout.codePoints(text, block * TextLayout.blockSize, offset)
     }
 
     /// Index of the sentence holding byte `offset`, if any (binary search).
@@ -83,7 +99,7 @@ struct TextLayout {
 
     private static let abbreviationHashes = WordSet(Array(abbreviations))
 
-    private mutating func splitSentences(_ text: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ lineCodePoints: Int, _ paragraph: Int, isTitle: Bool) {
+    private mutating func splitSentences(_ text: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ paragraph: Int, isTitle: Bool) {
         var start = a
         // Skip leading spaces and bullets.
         func skipLeading(_ s: inout Int) {
@@ -107,7 +123,7 @@ struct TextLayout {
                     break
                 }
                 if j < b, text[j] == 0x20, isBoundary(text, dot: i, next: j, lineEnd: b, start: start) {
-                    append(text, start, j, a, lineCodePoints, paragraph, isTitle)
+                    append(text, start, j, paragraph, isTitle)
                     start = j
                     skipLeading(&start)
                     i = start
@@ -120,7 +136,7 @@ struct TextLayout {
         }
         var end = b
         while end > start, text[end - 1] == 0x20 || text[end - 1] == 0x0D || text[end - 1] == 0x09 { end -= 1 }
-        if end > start { append(text, start, end, a, lineCodePoints, paragraph, isTitle) }
+        if end > start { append(text, start, end, paragraph, isTitle) }
     }
 
     private func isBoundary(_ text: UnsafeBufferPointer<UInt8>, dot: Int, next: Int, lineEnd: Int, start: Int) -> Bool {
@@ -143,8 +159,8 @@ struct TextLayout {
         return true
     }
 
-    private mutating func append(_ text: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ lineStart: Int, _ lineCodePoints: Int, _ paragraph: Int, _ isTitle: Bool) {
-        sentences.append(Sentence(start: s, end: e, codePointStart: lineCodePoints + TextLayout.codePoints(text, lineStart, s),
+    private mutating func append(_ text: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ paragraph: Int, _ isTitle: Bool) {
+        sentences.append(Sentence(start: s, end: e, codePointStart: codePointOffset(text, s),
                                   paragraph: paragraph, isTitle: isTitle))
     }
 
