@@ -30,6 +30,9 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let (input, failures) = try reports.read()
+        // Every file was bad: each has its line on stderr; an empty result on stdout would read
+        // as "the reports name nothing".
+        if input.isEmpty, failures > 0 { throw CLIFailure.quiet(1) }
         let gazetteer = try gazetteerOptions.load()
         let river = try territory.river(gazetteer)
         let extractions = ReaderPool.read(input, gazetteer: gazetteer)

@@ -14,7 +14,8 @@ struct Extract: ParsableCommand {
         Offsets count Unicode code points, so text[start:end] in Python is the mention.
 
         A report that is not UTF-8 text, is empty or binary is reported on stderr and \
-        skipped; the others are still read, and the exit code is 1.
+        skipped; the others are still read, and the exit code is 1. When none could be \
+        read, nothing is printed.
 
         Examples:
           conflictmap extract seeds/ --format csv
@@ -32,6 +33,9 @@ struct Extract: ParsableCommand {
 
     func run() throws {
         let (input, failures) = try reports.read()
+        // Every file was bad: each has its line on stderr; an empty result on stdout would read
+        // as "the reports name nothing".
+        if input.isEmpty, failures > 0 { throw CLIFailure.quiet(1) }
         let gazetteer = try gazetteerOptions.load()
         let extractions = ReaderPool.read(input, gazetteer: gazetteer)
         switch format {

@@ -152,14 +152,23 @@ public func readFileBytes(_ path: String) throws(FileReadError) -> [UInt8] {
     defer { close(fd) }
     var info = stat()
     guard fstat(fd, &info) == 0 else { throw FileReadError(message: "cannot be read: \(String(cString: strerror(errno)))") }
-    var size = Int(info.st_size)
-    var bytes = [UInt8](repeating: 0, count: max(size, 0))
+    var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0))
     var filled = 0
     while true {
         if filled == bytes.count {
-            // Pipes and /proc files report size 0; grow as needed.
-            size = max(4096, bytes.count * 2)
-            bytes.append(contentsOf: repeatElement(0, count: size - bytes.count))
+            // Full at the size fstat gave (pipes and /proc files say 0): read on into a small
+            // buffer. Doubling the array here just to see the end of the file copied a 50 MB
+            // report twice over.
+            var chunk = [UInt8](repeating: 0, count: 65536)
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw FileReadError(message: "cannot be read: \(String(cString: strerror(errno)))")
+            }
+            if n == 0 { break }
+            bytes += chunk[..<n]
+            filled += n
+            continue
         }
         let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
         if n < 0 {

@@ -12,14 +12,16 @@ struct Document {
     let lower: [UInt64]
     /// `Lexicon.wordClasses` of every token.
     let wordClasses: [Lexicon.WordClass]
-    /// Whether each sentence has the word "province" or "governorate".
-    let sentenceNamesProvince: [Bool]
     /// Sentence of every token (-1: furniture).
     let tokenSentence: [Int]
     /// First token of every sentence.
     let sentenceFirstToken: [Int]
     /// Tokens of every sentence (a sentence's tokens are consecutive).
     let sentenceTokens: [Range<Int>]
+    /// The "province"/"governorate" tokens of every sentence, found once: every name in a
+    /// sentence asks about them, and scanning the sentence per name made a sentence listing
+    /// 10,000 places take minutes.
+    let sentenceProvinceWords: [[Int]]
     /// Words the report uses in lower case: a capitalised one at a sentence start is a word.
     let lowercaseWords: WordSet
     /// Tokens inside organisation names, by token.
@@ -65,7 +67,11 @@ struct Document {
             ranges[s] = first..<last
         }
         self.sentenceTokens = ranges
-        self.sentenceNamesProvince = ranges.map { r in r.contains { classes[$0].contains(.provinceWord) } }
+        var provinceWords = [[Int]](repeating: [], count: firsts.count)
+        for (t, s) in sentence.enumerated() where s >= 0 && (lower[t] == Word.province || lower[t] == Word.governorate) {
+            provinceWords[s].append(t)
+        }
+        self.sentenceProvinceWords = provinceWords
         self.blocked = [Bool](repeating: false, count: tokens.count)
         self.lowercaseWords = vocabulary
     }
@@ -80,10 +86,7 @@ struct Document {
 
     /// A byte range as a span in code points.
     func span(bytes r: Range<Int>) -> TextSpan {
-        let s = layout.sentence(containing: r.lowerBound) ?? 0
-        let base = layout.sentences.isEmpty ? 0 : layout.sentences[s].codePointStart
-        let baseByte = layout.sentences.isEmpty ? 0 : layout.sentences[s].start
-        let start = r.lowerBound >= baseByte ? base + TextLayout.codePoints(text, baseByte, r.lowerBound) : TextLayout.codePoints(text, 0, r.lowerBound)
+        let start = layout.codePointOffset(text, r.lowerBound)
         let length = TextLayout.codePoints(text, r.lowerBound, r.upperBound)
         return TextSpan(start: start, end: start + length, text: string(bytes: r))
     }
@@ -291,9 +294,7 @@ struct Document {
     /// eastern province"), or another name qualified as one ("in Hasakeh province and
     /// further south in Deir Az Zor").
     func sentenceSpeaksOfProvince(_ s: Int, except: ClosedRange<Int>) -> Bool {
-        guard sentenceNamesProvince[s] else { return false }
-        let province = Word.province, governorate = Word.governorate
-        for t in tokenRange(ofSentence: s) where !except.contains(t) && (lower[t] == province || lower[t] == governorate) {
+        for t in sentenceProvinceWords[s] where !except.contains(t) {
             if t > 0, tokens[t - 1].initial == .lower || tokens[t].gapBefore == .apostrophe { return true }
             // Coordination: "in Hasakeh province and further south in Deir Az Zor".
             if t > 0, tokens[t - 1].initial == .upper, !except.contains(t - 1), t < except.lowerBound, except.lowerBound - t <= 8 { return true }

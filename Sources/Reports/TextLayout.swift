@@ -15,8 +15,23 @@ struct TextLayout {
     private(set) var sentences: [Sentence] = []
     /// Byte ranges of furniture lines (not news: "Load More", share buttons, bylines).
     private(set) var furniture: [Range<Int>] = []
+    /// Code points before byte `i * blockSize`, for every block: a code-point offset is then a
+    /// short count from the block start, not from the sentence's or the line's. Counting from
+    /// there made one long line (a 50 MB report, a sentence listing 100,000 places) quadratic.
+    private(set) var codePointsBeforeBlock: [Int] = []
+    static let blockSize = 256
 
     init(_ text: UnsafeBufferPointer<UInt8>) {
+        var blocks: [Int] = []
+        blocks.reserveCapacity(text.count / TextLayout.blockSize + 1)
+        var count = 0
+        var blockStart = 0
+        while blockStart < text.count {
+            blocks.append(count)
+            count += TextLayout.codePoints(text, blockStart, min(blockStart + TextLayout.blockSize, text.count))
+            blockStart += TextLayout.blockSize
+        }
+        codePointsBeforeBlock = blocks
         var lineStart = 0
         var codePoints = 0
         var paragraph = 0
@@ -74,6 +89,13 @@ struct TextLayout {
         var i = a
         while i < b { if text[i] & 0xC0 != 0x80 { c += 1 }; i += 1 }
         return c
+    }
+
+    /// Code points in bytes 0..<offset.
+    func codePointOffset(_ text: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Int {
+        let block = offset / TextLayout.blockSize
+        guard block < codePointsBeforeBlock.count else { return TextLayout.codePoints(text, 0, offset) }
+        return codePointsBeforeBlock[block] + TextLayout.codePoints(text, block * TextLayout.blockSize, offset)
     }
 
     /// Index of the sentence holding byte `offset`, if any (binary search).
