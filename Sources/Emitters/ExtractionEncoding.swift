@@ -115,7 +115,8 @@ public enum ExtractionEncoding {
     /// get a leading apostrophe so a spreadsheet does not run them.
     static func csvField(_ s: String) -> String {
         var v = s
-        if let f = v.first, "=+-@".contains(f), !(Double(v) != nil) { v = "'" + v }
+        // A lone "-" (the document name of standard input) or a number is no formula.
+        if let f = v.first, "=+-@".contains(f), v.count > 1, Double(v) == nil { v = "'" + v }
         if v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") {
             return "\"" + v.replacing("\"", with: "\"\"") + "\""
         }
