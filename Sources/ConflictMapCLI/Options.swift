@@ -85,7 +85,11 @@ struct ReportOptions: ParsableArguments {
         var failures = 0
         for result in ReportReader.read(paths: paths, date: date.flatMap { Day(iso: $0) }) {
             switch result {
-            case .success(let r): reports.append(r)
+            case .success(let r):
+                if r.published == nil {
+                    Console.error("warning: \(r.document): no date (not in index.tsv, no 'date YYYY-MM-DD' line, none on the command line); its relative dates stay unresolved")
+                }
+                reports.append(r)
             case .failure(let e): Console.error(e.description); failures += 1
             }
         }

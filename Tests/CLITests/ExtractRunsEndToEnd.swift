@@ -160,9 +160,19 @@ struct ExtractRunsEndToEnd {
         fields.append(current)
         return fields
     }
+
+    @Test("A report with no date anywhere still reads, with one warning saying why its dates stay open")
+    func undatedReportWarns() throws {
+        let run = try conflictmap(["extract", "-", "--format", "json"], input: Self.report)
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stderrLines.count == 1 && run.stderr.contains("-: no date"), "\(run)")
+        let dated = try conflictmap(["extract", "-", "--format", "json", "--date", "2017-09-16"], input: Self.report)
+        #expect(dated.stderr.isEmpty, "\(dated)")
+    }
 }
 
 /// Runs the built `conflictmap` with `input` on its standard input.
 func conflictmapReading(input: String, _ arguments: [String], timeout: TimeInterval = 120) throws -> Run {
     try conflictmap(arguments, input: input, timeout: timeout)
+
 }
