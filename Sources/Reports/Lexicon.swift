@@ -124,6 +124,8 @@ enum Lexicon {
         /// A word a relative date is read from: a weekday, a month, "yesterday", "today",
         /// "overnight", "tonight", "week", "month".
         static let dateWord = WordClass(rawValue: 16384)
+        /// In `Document.compass`.
+        static let compass = WordClass(rawValue: 32768)
     }
 
     /// The classes of every word in one of them, by word hash.
@@ -137,7 +139,8 @@ enum Lexicon {
                            (countryFollowers.hashes, .countryFollower), (commonWords.hashes, .commonWord),
                            (Document.demonyms.hashes, .demonym), (Document.regionalAdjectives.hashes, .regionalAdjective),
                            (Document.weekdays.allKeys + Document.months.allKeys + [Word.yesterday, Word.today, Word.overnight,
-                                                                                 Word.tonight, Word.week, Word.month], .dateWord)] {
+                                                                                 Word.tonight, Word.week, Word.month], .dateWord),
+                           (Document.compass.hashes, .compass)] {
             for w in words { classes[w, default: []].insert(c) }
         }
         return WordMap(classes.map { ($0.key, $0.value) })

@@ -45,10 +45,11 @@ struct WordTablesAnswerAsSetsAndDictionariesDo {
             (.regionalAdjective, Set(Document.regionalAdjectives.hashes)),
             (.dateWord, Set(Document.weekdays.allKeys + Document.months.allKeys
                             + ["yesterday", "today", "overnight", "tonight", "week", "month"].map(Lexicon.hash))),
+            (.compass, Set(Document.compass.hashes)),
         ]
         let words = tables.reduce(into: Set<UInt64>()) { $0.formUnion($1.1) }
         #expect(Lexicon.wordClasses.count == words.count)
-        for w in words.union(["Sept", "mar", "Tuesday", "the", "Province", "raqqa", "backed", "rural", "Syrian", "minister", "said", "said", "syrian", "captured", "broke", "launched", "x"].map(Lexicon.hash)) {
+        for w in words.union(["southeast", "North", "Sept", "mar", "Tuesday", "the", "Province", "raqqa", "backed", "rural", "Syrian", "minister", "said", "said", "syrian", "captured", "broke", "launched", "x"].map(Lexicon.hash)) {
             let classes = Lexicon.wordClasses[w] ?? []
             for (c, set) in tables { #expect(classes.contains(c) == set.contains(w)) }
             // A phrase table starts with a word exactly when it has candidates for it.
