@@ -32,6 +32,20 @@ struct WordTablesAnswerAsSetsAndDictionariesDo {
         for w in words + ["out", "IN", "Near", "kilometre"] { #expect(set.contains(Lexicon.hash(w)) == reference.contains(Lexicon.hash(w))) }
     }
 
+    @Test("A WordSet made with room, and one inserted into twice, agree with Set", arguments: [0, 1, 7, 100, 5000])
+    func wordSetWithRoomIsASet(capacity: Int) {
+        var set = WordSet(capacity: capacity)
+        var reference: Set<UInt64> = []
+        var state: UInt64 = UInt64(capacity) + 5
+        for _ in 0..<3000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let h = (state >> 40) % 1500  // repeats, and 0
+            set.insert(h); reference.insert(h)
+        }
+        #expect(set.count == reference.count)
+        for h in UInt64(0)..<2000 { #expect(set.contains(h) == reference.contains(h)) }
+    }
+
     @Test("A word's classes are the tables that hold it or start a phrase with it")
     func wordClassesAreTheTables() {
         let tables: [(Lexicon.WordClass, Set<UInt64>)] = [
