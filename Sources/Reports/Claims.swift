@@ -30,6 +30,8 @@ extension Document {
             while i < range.upperBound {
                 defer { i += 1 }
                 guard i > usedThrough else { continue }
+                // Claims start at a number, a compass word or "other".
+                guard tokens[i].initial == .digit || wordClasses[i].contains(.compass) || lower[i] == Word.other else { continue }
                 // A number and a unit. (A token never holds a comma: "1,000" is two.) Only a
                 // number before a unit word can make a claim, so only those are parsed.
                 if tokens[i].initial == .digit, i + 1 < range.upperBound, Document.mayBeUnit(lower[i + 1]), let value = Double(word(i)) {
@@ -70,7 +72,7 @@ extension Document {
                     continue
                 }
                 // "southwest of Deir Az Zor city", "east of the Euphrates".
-                if Document.compass.contains(lower[i]) {
+                if wordClasses[i].contains(.compass) {
                     var last = i
                     if i + 1 < range.upperBound, tokens[i + 1].gapBefore == .hyphen, Document.compass.contains(lower[i + 1]) { last = i + 1 }
                     guard last + 1 < range.upperBound, lower[last + 1] == Word.of else { continue }

@@ -28,6 +28,8 @@ extension Document {
         var i = range.lowerBound
         func w(_ k: Int) -> UInt64 { k < range.upperBound && k >= range.lowerBound ? lower[k] : 0 }
         while i < range.upperBound {
+            // Only date words and numbers start a date.
+            if !wordClasses[i].contains(.dateWord), tokens[i].initial != .digit { i += 1; continue }
             let here = lower[i]
             if let wd = Document.weekdays[here] {
                 // "last Tuesday": the one before the report's week day; "Saturday": the latest on or before.

@@ -42,7 +42,8 @@ struct Document {
         let lower = scanner.lowerHashes
         var sentence = [Int](repeating: -1, count: tokens.count)
         var firsts = [Int](repeating: Int.max, count: layout.sentences.count)
-        var vocabulary = WordSet()
+        // Distinct lower-case words: a fraction of the tokens (room made once, not by growing).
+        var vocabulary = WordSet(capacity: tokens.count / 4)
         let classTable = Lexicon.wordClasses
         var classes = [Lexicon.WordClass](repeating: [], count: tokens.count)
         var s = 0

@@ -121,6 +121,11 @@ enum Lexicon {
         static let leftNeighbour = WordClass(rawValue: 512), countryFollower = WordClass(rawValue: 1024)
         static let commonWord = WordClass(rawValue: 2048), demonym = WordClass(rawValue: 4096)
         static let regionalAdjective = WordClass(rawValue: 8192)
+        /// A word a relative date is read from: a weekday, a month, "yesterday", "today",
+        /// "overnight", "tonight", "week", "month".
+        static let dateWord = WordClass(rawValue: 16384)
+        /// In `Document.compass`.
+        static let compass = WordClass(rawValue: 32768)
     }
 
     /// The classes of every word in one of them, by word hash.
@@ -132,7 +137,10 @@ enum Lexicon {
                            ([Word.province, Word.governorate], .provinceWord), (participles.hashes, .participle),
                            (qualifiers.hashes, .qualifier), (leftNeighbours.hashes, .leftNeighbour),
                            (countryFollowers.hashes, .countryFollower), (commonWords.hashes, .commonWord),
-                           (Document.demonyms.hashes, .demonym), (Document.regionalAdjectives.hashes, .regionalAdjective)] {
+                           (Document.demonyms.hashes, .demonym), (Document.regionalAdjectives.hashes, .regionalAdjective),
+                           (Document.weekdays.allKeys + Document.months.allKeys + [Word.yesterday, Word.today, Word.overnight,
+                                                                                 Word.tonight, Word.week, Word.month], .dateWord),
+                           (Document.compass.hashes, .compass)] {
             for w in words { classes[w, default: []].insert(c) }
         }
         return WordMap(classes.map { ($0.key, $0.value) })

@@ -23,6 +23,15 @@ struct WordMap<Value: Sendable>: Sendable {
 
     init() { self.init([]) }
 
+    /// An empty map with room for `capacity` keys before it first grows.
+    init(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        keys = [UInt64](repeating: 0, count: size)
+        values = [Value?](repeating: nil, count: size)
+        mask = size - 1
+    }
+
     @inline(__always)
     private static func slot(_ key: UInt64, _ mask: Int) -> Int {
         Int(truncatingIfNeeded: (key &* 0x9E3779B97F4A7C15) >> 32) & mask
@@ -92,7 +101,11 @@ struct WordSet: Sendable {
 
     init() { map = WordMap() }
 
-    mutating func insert(_ hash: UInt64) { map[hash] = true }
+    /// An empty set with room for `capacity` words before it first grows.
+    init(capacity: Int) { map = WordMap(capacity: capacity) }
+
+    /// Adds a word (a lookup, and a store only when it is new).
+    mutating func insert(_ hash: UInt64) { if map[hash] == nil { map[hash] = true } }
 
     @inline(__always)
     func contains(_ hash: UInt64) -> Bool { map[hash] != nil }

@@ -32,6 +32,20 @@ struct WordTablesAnswerAsSetsAndDictionariesDo {
         for w in words + ["out", "IN", "Near", "kilometre"] { #expect(set.contains(Lexicon.hash(w)) == reference.contains(Lexicon.hash(w))) }
     }
 
+    @Test("A WordSet made with room, and one inserted into twice, agree with Set", arguments: [0, 1, 7, 100, 5000])
+    func wordSetWithRoomIsASet(capacity: Int) {
+        var set = WordSet(capacity: capacity)
+        var reference: Set<UInt64> = []
+        var state: UInt64 = UInt64(capacity) + 5
+        for _ in 0..<3000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let h = (state >> 40) % 1500  // repeats, and 0
+            set.insert(h); reference.insert(h)
+        }
+        #expect(set.count == reference.count)
+        for h in UInt64(0)..<2000 { #expect(set.contains(h) == reference.contains(h)) }
+    }
+
     @Test("A word's classes are the tables that hold it or start a phrase with it")
     func wordClassesAreTheTables() {
         let tables: [(Lexicon.WordClass, Set<UInt64>)] = [
@@ -43,10 +57,13 @@ struct WordTablesAnswerAsSetsAndDictionariesDo {
             (.leftNeighbour, Set(Lexicon.leftNeighbours.hashes)), (.countryFollower, Set(Lexicon.countryFollowers.hashes)),
             (.commonWord, Set(Lexicon.commonWords.hashes)), (.demonym, Set(Document.demonyms.hashes)),
             (.regionalAdjective, Set(Document.regionalAdjectives.hashes)),
+            (.dateWord, Set(Document.weekdays.allKeys + Document.months.allKeys
+                            + ["yesterday", "today", "overnight", "tonight", "week", "month"].map(Lexicon.hash))),
+            (.compass, Set(Document.compass.hashes)),
         ]
         let words = tables.reduce(into: Set<UInt64>()) { $0.formUnion($1.1) }
         #expect(Lexicon.wordClasses.count == words.count)
-        for w in words.union(["the", "Province", "raqqa", "backed", "rural", "Syrian", "minister", "said", "said", "syrian", "captured", "broke", "launched", "x"].map(Lexicon.hash)) {
+        for w in words.union(["southeast", "North", "Sept", "mar", "Tuesday", "the", "Province", "raqqa", "backed", "rural", "Syrian", "minister", "said", "said", "syrian", "captured", "broke", "launched", "x"].map(Lexicon.hash)) {
             let classes = Lexicon.wordClasses[w] ?? []
             for (c, set) in tables { #expect(classes.contains(c) == set.contains(w)) }
             // A phrase table starts with a word exactly when it has candidates for it.
