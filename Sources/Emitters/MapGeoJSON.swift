@@ -27,28 +27,12 @@ public enum MapGeoJSON {
                 "stroke": .string(MapStyle.frontColour), "stroke-width": 2,
             ]))
         }
-        features.append(Feature(shape: scene.base.countryBorders, properties: [
-            "layer": "border", "level": "country", "name": "Country borders",
-            "source": "Natural Earth 10m admin-0 (public domain)", "stroke": .string(MapStyle.borderColour), "stroke-width": 1.5,
-        ]))
-        for p in scene.base.provinces {
-            features.append(Feature(shape: p.shape, properties: [
-                "layer": "border", "level": "province", "id": .string(p.id), "name": .string(p.name),
-                "source": .string(p.source), "stroke": .string(MapStyle.provinceColour), "stroke-width": 0.75,
-            ]))
-        }
-        for r in scene.base.rivers {
-            features.append(Feature(shape: r.shape, properties: [
-                "layer": "river", "id": .string(r.id), "name": .string(r.name), "source": .string(r.source),
-                "stroke": .string(MapStyle.riverColour), "stroke-width": 1.5,
-            ]))
-        }
-        features.append(Feature(shape: scene.base.deconflictionLine, properties: [
-            "layer": "deconfliction_line", "name": "Euphrates deconfliction line (US-Russia, September 2017)",
-            "note": "The SDF to keep east (left bank) of the Euphrates, the government and its allies west; the model's line, accurate to about 2 km.",
-            "source": "GSHHG 2.3.7 / CIA World Data Bank II, oriented downstream",
-            "stroke": .string(MapStyle.deconflictionColour), "stroke-width": 2,
-        ]))
+        // The base layers are the same on every map of a run: encoded once, at load.
+        var encoded = features.map(GeoJSON.json(for:))
+        var boxes = features.compactMap { $0.shape?.boundingBox }
+        encoded += scene.base.encodedFeatures
+        boxes += scene.base.featureBoxes
+        features = []
         for p in scene.places {
             features.append(Feature(shape: .point(p.place.coordinate), properties: placeProperties(p, asOf: asOf)))
         }
@@ -60,9 +44,40 @@ public enum MapGeoJSON {
             properties["marker-symbol"] = .string(MapStyle.makiSymbol(e.action))
             features.append(Feature(shape: .point(e.place.coordinate), properties: properties))
         }
+        encoded += features.map(GeoJSON.json(for:))
+        boxes += features.compactMap { $0.shape?.boundingBox }
         var extra: [String: JSONValue] = ["name": .string("conflictmap \(scene.asOf)"), "as_of": asOf]
         if let w = scene.eventWindow { extra["events_from"] = .string(w.lowerBound.description); extra["events_to"] = .string(w.upperBound.description) }
-        return GeoJSON.collection(features, extra: extra)
+        return GeoJSON.collection(encoded: encoded, boxes: boxes, extra: extra)
+    }
+
+    /// The base layers as features: borders (country, then each province), rivers, the
+    /// deconfliction line.
+    static func baseFeatures(_ base: BaseLayers) -> [Feature] {
+        var features: [Feature] = []
+        features.append(Feature(shape: base.countryBorders, properties: [
+            "layer": "border", "level": "country", "name": "Country borders",
+            "source": "Natural Earth 10m admin-0 (public domain)", "stroke": .string(MapStyle.borderColour), "stroke-width": 1.5,
+        ]))
+        for p in base.provinces {
+            features.append(Feature(shape: p.shape, properties: [
+                "layer": "border", "level": "province", "id": .string(p.id), "name": .string(p.name),
+                "source": .string(p.source), "stroke": .string(MapStyle.provinceColour), "stroke-width": 0.75,
+            ]))
+        }
+        for r in base.rivers {
+            features.append(Feature(shape: r.shape, properties: [
+                "layer": "river", "id": .string(r.id), "name": .string(r.name), "source": .string(r.source),
+                "stroke": .string(MapStyle.riverColour), "stroke-width": 1.5,
+            ]))
+        }
+        features.append(Feature(shape: base.deconflictionLine, properties: [
+            "layer": "deconfliction_line", "name": "Euphrates deconfliction line (US-Russia, September 2017)",
+            "note": "The SDF to keep east (left bank) of the Euphrates, the government and its allies west; the model's line, accurate to about 2 km.",
+            "source": "GSHHG 2.3.7 / CIA World Data Bank II, oriented downstream",
+            "stroke": .string(MapStyle.deconflictionColour), "stroke-width": 2,
+        ]))
+        return features
     }
 
     static func placeProperties(_ p: MapPlace, asOf: JSONValue) -> [String: JSONValue] {

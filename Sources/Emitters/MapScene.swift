@@ -32,6 +32,9 @@ public struct BaseLayers: Sendable {
     public var rivers: [Layer]
     /// The Euphrates line the model uses as the deconfliction line.
     public var deconflictionLine: Shape
+    /// These layers as GeoJSON features, serialised once, and their boxes.
+    public var encodedFeatures: [JSONValue] = []
+    public var featureBoxes: [BoundingBox] = []
 
     public static func load(gazetteer: Gazetteer, river: RiverLine, view: BoundingBox = ZoneBuilder.bounds) throws -> BaseLayers {
         let cut = BoundingBox(west: view.west - 1.2, south: view.south - 0.6, east: view.east + 1.2, north: view.north + 0.6)
@@ -69,9 +72,13 @@ public struct BaseLayers: Sendable {
             riverLayers.append(Layer(id: river.id, name: river.name, shape: .multiLineString(cut.lines), source: "GSHHG 2.3.7 / CIA World Data Bank II"))
         }
         let line = try river.shape.intersection(with: frame).lineMerged()
-        return BaseLayers(view: view, cut: cut, countries: countryLayers, countryBorders: .multiLineString(countryBorders.lines),
-                          provinces: provinceLayers, rivers: riverLayers,
-                          deconflictionLine: .multiLineString(line.lines))
+        var layers = BaseLayers(view: view, cut: cut, countries: countryLayers, countryBorders: .multiLineString(countryBorders.lines),
+                                provinces: provinceLayers, rivers: riverLayers,
+                                deconflictionLine: .multiLineString(line.lines))
+        let features = MapGeoJSON.baseFeatures(layers)
+        layers.encodedFeatures = features.map { .raw(GeoJSON.json(for: $0).serialized()) }
+        layers.featureBoxes = features.compactMap { $0.shape?.boundingBox }
+        return layers
     }
 }
 

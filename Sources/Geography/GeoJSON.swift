@@ -158,6 +158,18 @@ extension GeoJSON {
         return .object(object)
     }
 
+    /// The same from features encoded ahead (`json(for:)`, possibly `.raw`), with the
+    /// boxes of their geometries for the collection's `bbox`.
+    public static func collection(encoded features: [JSONValue], boxes: [BoundingBox], extra: [String: JSONValue] = [:]) -> JSONValue {
+        var object = extra
+        object["type"] = "FeatureCollection"
+        object["features"] = .array(features)
+        if let first = boxes.first {
+            object["bbox"] = bboxJSON(boxes.dropFirst().reduce(first) { $0.union(with: $1) })
+        }
+        return .object(object)
+    }
+
     static func bboxJSON(_ b: BoundingBox) -> JSONValue {
         .array([b.west, b.south, b.east, b.north].map { .fixed($0, decimals: coordinateDecimals) })
     }

@@ -10,6 +10,9 @@ public enum JSONValue: Hashable, Sendable {
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
+    /// JSON text already written (by `serialized()`), put out as it is: a part shared by
+    /// many documents is serialised once. The parser never makes one.
+    case raw(String)
 
     public subscript(key: String) -> JSONValue? {
         if case .object(let o) = self { return o[key] }
@@ -70,6 +73,7 @@ extension JSONValue {
         case .number(let d): out += JSONValue.numberText(d)
         case .fixed(let d, let decimals): out += d.isFinite ? formatDecimal(d, decimals: decimals) : "null"
         case .string(let s): JSONValue.writeString(s, into: &out)
+        case .raw(let text): out += text
         case .array(let items):
             if items.isEmpty { out += "[]"; return }
             out += "["
