@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Geodesy
 import Geography
 import Places
@@ -50,6 +55,9 @@ public struct ZoneBuilder: Sendable {
     public let east: Shape
     public let west: Shape
     public let river: RiverLine
+    /// Banks of the places already asked about: a run draws the same places on every
+    /// day's map, and each answer measures against the whole 1,500-vertex line.
+    private let banks = BankMemo()
 
     /// The map's region: eastern Syria from al-Tanf to Hasakah and Raqqa to Abu Kamal.
     public static let bounds = BoundingBox(west: 37.6, south: 32.9, east: 42.2, north: 37.1)
@@ -125,7 +133,7 @@ public struct ZoneBuilder: Sendable {
             let reach = max(ZoneRule.reachKilometres, site.radiusKilometres ?? 0)
             var ground = ZoneBuilder.disc(site.place.coordinate, kilometres: reach)
             if site.radiusKilometres == nil, let cell = cells[site.place.id] { ground = try ground.intersection(with: cell) }
-            let bank = try river.bank(of: site.place.coordinate, place: site.place)
+            let bank = try banks.bank(of: site.place, river: river)
             // A bank is the region cut by the river: ground that reaches the river is cut
             // by its bank, other ground by the region only (the same result, and the
             // bank's 1,500-vertex edge is not overlaid for nothing).
@@ -190,5 +198,30 @@ public struct ZoneBuilder: Sendable {
                                         lengthKilometres: Geodesic.wgs84.length(of: shape) / 1000))
         } }
         return ZoneMap(day: day, zones: zones, fronts: fronts, holdings: holdings, rule: rule)
+    }
+}
+
+/// Bank answers by place, shared by the builds of one run (which may run on several
+/// threads at once, hence the lock).
+final class BankMemo: @unchecked Sendable {
+    private var answers: [String: BankAnswer] = [:]
+    // Its own allocation: a mutex must not move, and a stored property's address is not
+    // promised to stay put.
+    private let lock: UnsafeMutablePointer<pthread_mutex_t> = .allocate(capacity: 1)
+
+    init() { pthread_mutex_init(lock, nil) }
+    deinit { pthread_mutex_destroy(lock); lock.deallocate() }
+
+    func bank(of place: Place, river: RiverLine) throws(GEOSError) -> BankAnswer {
+        let key = "\(place.id)@\(place.coordinate.latitude),\(place.coordinate.longitude)"
+        pthread_mutex_lock(lock)
+        let known = answers[key]
+        pthread_mutex_unlock(lock)
+        if let known { return known }
+        let answer = try river.bank(of: place.coordinate, place: place)
+        pthread_mutex_lock(lock)
+        answers[key] = answer
+        pthread_mutex_unlock(lock)
+        return answer
     }
 }
