@@ -25,7 +25,8 @@ struct Map: ParsableCommand {
 
         Examples:
           conflictmap map
-          conflictmap map reports/ --out /tmp/maps --date 2017-09-16 --format geojson,svg,csv
+          conflictmap map reports/ --out /tmp/maps --date 2017-09-16
+          conflictmap map --format geojson,svg,csv
         """)
 
     enum Format: String, CaseIterable { case geojson, svg, csv }
