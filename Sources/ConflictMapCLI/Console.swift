@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Places
 
 /// Where the CLI writes: data to stdout, diagnostics to stderr.
 enum Console {
@@ -14,22 +15,10 @@ enum Console {
         write("conflictmap: " + text + "\n", to: 2)
     }
 
-    /// Writes all of `text` to a file descriptor, retrying short writes.
+    /// Writes all of `text` to a file descriptor; a closed pipe ends it quietly (nothing
+    /// more to say).
     private static func write(_ text: String, to fd: Int32) {
-        var bytes = Array(text.utf8)
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { buf in
-                #if canImport(Glibc)
-                Glibc.write(fd, buf.baseAddress! + done, buf.count - done)
-                #else
-                Darwin.write(fd, buf.baseAddress! + done, buf.count - done)
-                #endif
-            }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { return }  // a closed pipe: nothing more to say
-            done += n
-        }
+        _ = writeAllBytes(Array(text.utf8), to: fd)
     }
 }
 

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Places
 
 /// A failure to write outputs, naming the file and what to do.
 public struct OutputError: Error, CustomStringConvertible, Sendable {
@@ -73,23 +74,10 @@ public enum OutputFolder {
     static func writeFile(_ path: String, _ contents: String) throws(OutputError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw OutputError(path: path, message: "cannot create (\(String(cString: strerror(errno)))); check the folder is writable") }
-        var bytes = Array(contents.utf8)
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { buf in
-                #if canImport(Glibc)
-                Glibc.write(fd, buf.baseAddress! + done, buf.count - done)
-                #else
-                Darwin.write(fd, buf.baseAddress! + done, buf.count - done)
-                #endif
-            }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else {
-                let reason = String(cString: strerror(errno))
-                close(fd)
-                throw OutputError(path: path, message: "write failed (\(reason)); is the disk full?")
-            }
-            done += n
+        guard writeAllBytes(Array(contents.utf8), to: fd) else {
+            let reason = String(cString: strerror(errno))
+            close(fd)
+            throw OutputError(path: path, message: "write failed (\(reason)); is the disk full?")
         }
         guard fsync(fd) == 0, close(fd) == 0 else { throw OutputError(path: path, message: "cannot flush to disk (\(String(cString: strerror(errno))))") }
     }

@@ -139,6 +139,26 @@ public struct FileReadError: Error, Sendable {
     public init(message: String) { self.message = message }
 }
 
+/// Writes all of `bytes` to a file descriptor, retrying short and interrupted writes.
+/// Returns false when the descriptor stops taking bytes (a closed pipe, a full disk);
+/// `errno` says why.
+public func writeAllBytes(_ bytes: [UInt8], to fd: Int32) -> Bool {
+    var done = 0
+    while done < bytes.count {
+        let n = bytes.withUnsafeBytes { buf in
+            #if canImport(Glibc)
+            Glibc.write(fd, buf.baseAddress! + done, buf.count - done)
+            #else
+            Darwin.write(fd, buf.baseAddress! + done, buf.count - done)
+            #endif
+        }
+        if n < 0 && errno == EINTR { continue }
+        if n <= 0 { return false }
+        done += n
+    }
+    return true
+}
+
 /// Reads a whole file into one array with POSIX calls: no intermediate Data copy (a world
 /// gazetteer is 34 MB).
 public func readFileBytes(_ path: String) throws(FileReadError) -> [UInt8] {
