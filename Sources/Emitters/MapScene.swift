@@ -275,20 +275,3 @@ public struct MapSceneBuilder: Sendable {
         ![.country, .province, .region, .river, .valley, .road].contains(place.kind)
     }
 }
-
-extension Shape {
-    /// A lon/lat box as a polygon.
-    public static func box(_ b: BoundingBox) -> Shape {
-        .polygon(Polygon(exterior: [
-            Coordinate(latitude: b.south, longitude: b.west), Coordinate(latitude: b.south, longitude: b.east),
-            Coordinate(latitude: b.north, longitude: b.east), Coordinate(latitude: b.north, longitude: b.west),
-            Coordinate(latitude: b.south, longitude: b.west),
-        ]))
-    }
-}
-
-extension BoundingBox {
-    public func intersects(_ other: BoundingBox) -> Bool {
-        west <= other.east && other.west <= east && south <= other.north && other.south <= north
-    }
-}

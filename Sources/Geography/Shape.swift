@@ -103,3 +103,21 @@ public struct BoundingBox: Hashable, Sendable {
         c.longitude >= west && c.longitude <= east && c.latitude >= south && c.latitude <= north
     }
 }
+
+extension BoundingBox {
+    /// Whether the two boxes share any point.
+    public func intersects(_ other: BoundingBox) -> Bool {
+        west <= other.east && other.west <= east && south <= other.north && other.south <= north
+    }
+}
+
+extension Shape {
+    /// A lon/lat box as a polygon (south-west corner first, closed).
+    public static func box(_ b: BoundingBox) -> Shape {
+        .polygon(Polygon(exterior: [
+            Coordinate(latitude: b.south, longitude: b.west), Coordinate(latitude: b.south, longitude: b.east),
+            Coordinate(latitude: b.north, longitude: b.east), Coordinate(latitude: b.north, longitude: b.west),
+            Coordinate(latitude: b.south, longitude: b.west),
+        ]))
+    }
+}

@@ -64,11 +64,7 @@ public struct ZoneBuilder: Sendable {
 
     public init(gazetteer: Gazetteer, river: RiverLine) throws {
         let box = ZoneBuilder.bounds
-        var region = Shape.polygon(Polygon(exterior: [
-            Coordinate(latitude: box.south, longitude: box.west), Coordinate(latitude: box.south, longitude: box.east),
-            Coordinate(latitude: box.north, longitude: box.east), Coordinate(latitude: box.north, longitude: box.west),
-            Coordinate(latitude: box.south, longitude: box.west),
-        ]))
+        var region = Shape.box(box)
         if let syria = gazetteer.place(id: "syria"), let border = try gazetteer.shape(of: syria) {
             region = try region.intersection(with: border)
         }
@@ -107,11 +103,7 @@ public struct ZoneBuilder: Sendable {
         if rule == .voronoi, sites.count >= 2 {
             var seen: Set<String> = []
             let points = sites.map(\.place.coordinate).filter { seen.insert("\($0.latitude),\($0.longitude)").inserted }
-            let envelope = Shape.polygon(Polygon(exterior: [
-                Coordinate(latitude: box.south - 1, longitude: box.west - 1), Coordinate(latitude: box.south - 1, longitude: box.east + 1),
-                Coordinate(latitude: box.north + 1, longitude: box.east + 1), Coordinate(latitude: box.north + 1, longitude: box.west - 1),
-                Coordinate(latitude: box.south - 1, longitude: box.west - 1),
-            ]))
+            let envelope = Shape.box(BoundingBox(west: box.west - 1, south: box.south - 1, east: box.east + 1, north: box.north + 1))
             let polygons = try Shape.multiPoint(points).voronoiCells(envelope: envelope)
             for site in sites {
                 if let cell = try polygons.first(where: { try Shape.polygon($0).intersects(.point(site.place.coordinate)) }) {

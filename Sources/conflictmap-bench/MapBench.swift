@@ -3,28 +3,13 @@ import Foundation
 // The `maps` section: `conflictmap map` as a whole process, as the README runs it, on the
 // seeds and on a corpus of 1,000 reports written to a temporary folder.
 
-/// Runs the conflictmap binary with `arguments` (stdout and stderr to /dev/null) and
-/// returns its wall time in ms. posix_spawn and waitpid, as a shell would: Foundation's
-/// Process adds ~25 ms of its own.
+/// Runs the conflictmap binary with `arguments` (output to /dev/null) and returns its
+/// wall time in ms; throws when it fails.
 func spawnConflictMap(_ binary: URL, _ arguments: [String]) throws -> Double {
-    let argv = ([binary.path] + arguments).map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    var pid: pid_t = 0
-    let t0 = DispatchTime.now().uptimeNanoseconds
-    guard posix_spawn(&pid, binary.path, &actions, nil, argv, environ) == 0 else {
-        throw NSError(domain: "bench", code: 1, userInfo: [NSLocalizedDescriptionKey: "cannot run \(binary.path)"])
+    guard let seconds = spawnTool([binary.path] + arguments, input: "/dev/null", output: "/dev/null") else {
+        throw NSError(domain: "bench", code: 2, userInfo: [NSLocalizedDescriptionKey: "conflictmap \(arguments.joined(separator: " ")) failed"])
     }
-    var status: Int32 = 0
-    waitpid(pid, &status, 0)
-    guard status == 0 else {
-        throw NSError(domain: "bench", code: 2, userInfo: [NSLocalizedDescriptionKey: "conflictmap \(arguments.joined(separator: " ")) failed (status \(status))"])
-    }
-    return Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6
+    return seconds * 1000
 }
 
 /// 1,000 reports for the map benchmark: the five seeds, each copied 200 times with its
