@@ -11,6 +11,8 @@ struct ExtractionOptions {
     var flashtext = true
     /// Where to write the reader's findings (PATH-default.txt, PATH-world.txt), untimed.
     var dump: String?
+    /// Only the reader, only the last gazetteer (the world one when given): for profiling.
+    var readerOnly = false
 }
 
 struct Row {
@@ -50,6 +52,7 @@ func runExtractionBenchmark(defaultGazetteer: Gazetteer, world: Gazetteer?, opti
     var rows: [Row] = []
     var gazetteers: [(label: String, gazetteer: Gazetteer)] = [("default", defaultGazetteer)]
     if let world { gazetteers.append(("world", world)) }
+    if options.readerOnly { gazetteers = [gazetteers.last!] }
     let directory = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let corpusPath = directory + "/corpus.txt"
@@ -72,7 +75,7 @@ func runExtractionBenchmark(defaultGazetteer: Gazetteer, world: Gazetteer?, opti
         let scanner = NameScanner(table: table)
         var candidates = 0
         var scanTimes: [Double] = [], scanCPU: [Double] = []
-        for _ in 0..<2 {
+        for _ in 0..<(options.readerOnly ? 0 : 2) {
             var found = 0
             t0 = DispatchTime.now().uptimeNanoseconds
             let c0 = threadCPUSeconds()
@@ -83,7 +86,7 @@ func runExtractionBenchmark(defaultGazetteer: Gazetteer, world: Gazetteer?, opti
             scanCPU.append(threadCPUSeconds() - c0)
             candidates = found
         }
-        let scanRate = mb(corpus.bytes) / scanTimes.min()!
+        let scanRate = scanTimes.isEmpty ? 0 : mb(corpus.bytes) / scanTimes.min()!
         rows.append(Row(tool: "conflictmap NameScanner.scan", gazetteer: label, names: names.count, mbPerSecond: scanRate, matches: candidates))
 
         // The full reader: places, actors, events and claims, one fresh reader for the run.
@@ -109,7 +112,7 @@ func runExtractionBenchmark(defaultGazetteer: Gazetteer, world: Gazetteer?, opti
                      Double(mentions) / (Double(corpus.bytes) / 1000), mentions, Double(candidates) / (Double(corpus.bytes) / 1000), actors, events, claims))
         // CPU time too: on a machine shared with other work, wall time says more about the load.
         print(String(format: "  reader %.2f s (one pass; CPU %.2f s = %.1f MB/s), scanner %.2f s (best of 2; CPU %.2f s = %.1f MB/s)",
-                     readSeconds, readCPU, mb(corpus.bytes) / readCPU, scanTimes.min()!, scanCPU.min()!, mb(corpus.bytes) / scanCPU.min()!))
+                     readSeconds, readCPU, mb(corpus.bytes) / readCPU, scanTimes.min() ?? 0, scanCPU.min() ?? 0, scanCPU.isEmpty ? 0 : mb(corpus.bytes) / scanCPU.min()!))
         print("  reader MB/s by report size: " + buckets.indices.map { b in
             String(format: "%@ %.1f", buckets[b].2, bucketTime[b] > 0 ? mb(bucketBytes[b]) / bucketTime[b] : 0)
         }.joined(separator: ", "))
