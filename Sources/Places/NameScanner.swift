@@ -167,12 +167,24 @@ public final class NameScanner {
         var i = 0
         var gapStart = 0
         while i < n {
-            let (kind, width) = NameScanner.classify(text, i)
-            if kind == .wordChar {
+            // ASCII first: most bytes of news are, and their kind is a comparison or two.
+            let b = text[i]
+            let isWordStart: Bool, width: Int
+            if b < 0x80 {
+                isWordStart = NameScanner.isASCIIWordByte(b)
+                width = 1
+            } else {
+                let (kind, w) = NameScanner.classify(text, i)
+                isWordStart = kind == .wordChar
+                width = w
+            }
+            if isWordStart {
                 // A word starts.
                 let start = i
                 var end = i
                 while end < n {
+                    let c = text[end]
+                    if c < 0x80, NameScanner.isASCIIWordByte(c) { end += 1; continue }
                     let (k, w) = NameScanner.classify(text, end)
                     if k == .wordChar { end += w; continue }
                     if k == .apostrophe, end > start, end + w < n, NameScanner.classify(text, end + w).0 == .wordChar {
@@ -187,10 +199,13 @@ public final class NameScanner {
                     }
                     break
                 }
-                let gap = NameScanner.gapKind(text, from: gapStart, to: start, previous: tokens.last)
+                // One space between words is the common gap: no need to look closer.
+                let gap = start - gapStart == 1 && text[gapStart] == 0x20 && !tokens.isEmpty ? Gap.space
+                    : NameScanner.gapKind(text, from: gapStart, to: start, previous: tokens.last)
                 let word = UnsafeBufferPointer(rebasing: text[start..<end])
                 let lower = NameScanner.lowerHash(word)
-                let entry = words.entry(for: word, lowerHash: lower, keyFlags: { UInt8(table.flags($0)) }) { out in
+                let entry = words.entry(for: word, lowerHash: lower, head: WordCache.head(text, start, end - start),
+                                        keyFlags: { UInt8(table.flags($0)) }) { out in
                     keys.wordKey(word) { key, isArticle in
                         out.append(contentsOf: key)
                         return isArticle
@@ -206,6 +221,12 @@ public final class NameScanner {
             }
             i += width
         }
+    }
+
+    /// An ASCII letter or digit.
+    @inline(__always)
+    static func isASCIIWordByte(_ b: UInt8) -> Bool {
+        (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10
     }
 
     /// Case of the character at byte `start`.

@@ -9,6 +9,9 @@ struct WordCache {
         var lowerHash: UInt64
         /// FNV-1a of the key (`NameKeyBuilder.hash`), what a one-word window looks up.
         var keyHash: UInt64
+        /// The word's first 16 bytes, ASCII letters lower-cased, zero beyond its end
+        /// (`WordCache.head`): most words are confirmed here, in the entry's own cache line.
+        var head0: UInt64, head1: UInt64
         var wordStart: Int32, wordCount: Int32
         var keyStart: Int32, keyCount: Int32
         var isArticle: Bool
@@ -22,14 +25,16 @@ struct WordCache {
     private var words: [UInt8] = []
     /// Keys, back to back.
     private(set) var keys: [UInt8] = []
-    /// Entry index + 1 per slot; 0 is empty.
-    private var slots: [Int32]
+    /// Per slot: the top 32 bits of the word's `lowerHash` and its entry index + 1 in the low
+    /// 32 (0 is empty). A probe that misses is answered from the slot alone; a hit then reads
+    /// the entry, which holds the word's head: two memory reads per word, not three.
+    private var slots: [UInt64]
 
     /// A cache with room for about `capacity` words before it first grows.
     init(capacity: Int = 2048) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [Int32](repeating: 0, count: size)
+        slots = [UInt64](repeating: 0, count: size)
     }
 
     /// Beyond this many words the cache starts over (a text in many languages, a list of
@@ -47,20 +52,33 @@ struct WordCache {
         for s in slots.indices { slots[s] = 0 }
     }
 
-    /// The entry of `word` (raw UTF-8 with hash `lowerHash`), made with `makeKey` when new.
-    /// `makeKey` appends the key to the buffer it gets and says whether the word is an article;
-    /// `keyFlags` gives the new entry's `keyFlags` from its key hash.
+    /// The entry of `word` (raw UTF-8 with hash `lowerHash` and head `head`), made with
+    /// `makeKey` when new. `makeKey` appends the key to the buffer it gets and says whether
+    /// the word is an article; `keyFlags` gives the new entry's `keyFlags` from its key hash.
     @inline(__always)
-    mutating func entry(for word: UnsafeBufferPointer<UInt8>, lowerHash: UInt64, keyFlags: (UInt64) -> UInt8 = { _ in 0 },
-                        makeKey: (inout [UInt8]) -> Bool) -> Int {
+    mutating func entry(for word: UnsafeBufferPointer<UInt8>, lowerHash: UInt64, head: (UInt64, UInt64),
+                        keyFlags: (UInt64) -> UInt8 = { _ in 0 }, makeKey: (inout [UInt8]) -> Bool) -> Int {
         let mask = slots.count - 1
         var s = WordCache.slot(lowerHash, mask)
-        while true {
-            let e = Int(slots[s]) - 1
-            if e < 0 { break }
-            if entries[e].lowerHash == lowerHash, matches(word, entries[e]) { return e }
-            s = (s + 1) & mask
+        let tag = lowerHash & 0xFFFF_FFFF_0000_0000
+        let found: Int? = slots.withUnsafeBufferPointer { slots in
+            entries.withUnsafeBufferPointer { entries in
+                while true {
+                    let v = slots[s]
+                    if v == 0 { return nil }
+                    if v & 0xFFFF_FFFF_0000_0000 == tag {
+                        let e = Int(truncatingIfNeeded: v & 0xFFFF_FFFF) - 1
+                        let x = entries[e]
+                        if x.lowerHash == lowerHash, Int(x.wordCount) == word.count, x.head0 == head.0, x.head1 == head.1,
+                           word.count <= 16 || matches(word, x) {
+                            return e
+                        }
+                    }
+                    s = (s + 1) & mask
+                }
+            }
         }
+        if let found { return found }
         // New: the key, then the entry.
         let wordStart = words.count
         for var b in word {
@@ -70,12 +88,48 @@ struct WordCache {
         let keyStart = keys.count
         let article = makeKey(&keys)
         let keyHash = keys.withUnsafeBufferPointer { NameKeyBuilder.hash(UnsafeBufferPointer(rebasing: $0[keyStart...])) }
-        entries.append(Entry(lowerHash: lowerHash, keyHash: keyHash, wordStart: Int32(wordStart), wordCount: Int32(word.count),
+        entries.append(Entry(lowerHash: lowerHash, keyHash: keyHash, head0: head.0, head1: head.1,
+                             wordStart: Int32(wordStart), wordCount: Int32(word.count),
                              keyStart: Int32(keyStart), keyCount: Int32(keys.count - keyStart), isArticle: article,
                              keyFlags: keyFlags(keyHash)))
-        slots[s] = Int32(entries.count)
+        slots[s] = tag | UInt64(entries.count)
         if entries.count * 2 > slots.count { grow() }
         return entries.count - 1
+    }
+
+    /// A word's first 16 bytes with ASCII letters lower-cased, little-endian, zero beyond
+    /// its end. Reads whole 8-byte words where the buffer allows (`text` is the buffer the
+    /// word lies in), with ASCII upper case folded eight bytes at a time.
+    @inline(__always)
+    static func head(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> (UInt64, UInt64) {
+        if start + 16 <= text.count, let base = text.baseAddress {
+            let raw = UnsafeRawPointer(base + start)
+            var w0 = raw.loadUnaligned(as: UInt64.self), w1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+            if count < 8 {
+                w0 &= (1 << UInt64(count * 8)) &- 1
+                w1 = 0
+            } else if count < 16 {
+                w1 &= (1 << UInt64((count - 8) * 8)) &- 1
+            }
+            return (lowered(w0), lowered(w1))
+        }
+        var w0: UInt64 = 0, w1: UInt64 = 0
+        for k in 0..<min(count, 16) {
+            var b = text[start + k]
+            if b >= 0x41 && b <= 0x5A { b += 0x20 }
+            if k < 8 { w0 |= UInt64(b) << UInt64(k * 8) } else { w1 |= UInt64(b) << UInt64((k - 8) * 8) }
+        }
+        return (w0, w1)
+    }
+
+    /// Eight bytes with the ASCII capitals among them lower-cased.
+    @inline(__always)
+    static func lowered(_ w: UInt64) -> UInt64 {
+        let low7 = w & 0x7F7F_7F7F_7F7F_7F7F
+        let atLeastA = low7 &+ 0x3F3F_3F3F_3F3F_3F3F   // high bit set where the byte ≥ 0x41
+        let aboveZ = low7 &+ 0x2525_2525_2525_2525     // high bit set where the byte > 0x5A
+        let upper = atLeastA & ~aboveZ & ~w & 0x8080_8080_8080_8080
+        return w | (upper >> 2)
     }
 
     @inline(__always)
@@ -103,12 +157,12 @@ struct WordCache {
     }
 
     private mutating func grow() {
-        slots = [Int32](repeating: 0, count: slots.count * 2)
+        slots = [UInt64](repeating: 0, count: slots.count * 2)
         let mask = slots.count - 1
         for (e, entry) in entries.enumerated() {
             var s = WordCache.slot(entry.lowerHash, mask)
             while slots[s] != 0 { s = (s + 1) & mask }
-            slots[s] = Int32(e + 1)
+            slots[s] = entry.lowerHash & 0xFFFF_FFFF_0000_0000 | UInt64(e + 1)
         }
     }
 }

@@ -21,7 +21,7 @@ struct ScannerWordCacheKeysWordsAsTheNormaliserDoes {
         let utf8 = Array(word.utf8)
         let builder = NameKeyBuilder()
         return utf8.withUnsafeBufferPointer { buf in
-            cache.entry(for: buf, lowerHash: lowerHash ?? NameScanner.lowerHash(buf)) { out in
+            cache.entry(for: buf, lowerHash: lowerHash ?? NameScanner.lowerHash(buf), head: WordCache.head(buf, 0, buf.count)) { out in
                 builder.wordKey(buf) { key, article in out.append(contentsOf: key); return article }
             }
         }
@@ -58,6 +58,39 @@ struct ScannerWordCacheKeysWordsAsTheNormaliserDoes {
         #expect(Array(cache.keys[Int(cache.entries[b].keyStart)..<Int(cache.entries[b].keyStart + cache.entries[b].keyCount)]) == Self.expected("Hama").key)
     }
 
+    @Test("Long words that share their first 16 bytes, or differ only past them, are different words")
+    func longWordsAreComparedPastTheirHead() {
+        var cache = WordCache()
+        let a = Self.entry(&cache, "Internationalisation", lowerHash: 7)
+        let b = Self.entry(&cache, "internationalisatioN", lowerHash: 7)
+        let c = Self.entry(&cache, "Internationalisatiox", lowerHash: 7)
+        #expect(a == b)
+        #expect(a != c)
+        #expect(Self.entry(&cache, "Internationalisatiox", lowerHash: 7) == c)
+    }
+
+    @Test("A word's head is its first 16 bytes lower-cased, wherever it lies in the buffer")
+    func headsAreTheLoweredFirstBytes() {
+        // Every byte value, in words of every length at every offset near the buffer's end
+        // (where the head cannot be read eight bytes at a time).
+        let text: [UInt8] = (0..<40).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 0x3D) } + Array(0...255)
+        text.withUnsafeBufferPointer { buf in
+            for start in 0..<buf.count {
+                for count in 1...min(20, buf.count - start) {
+                    var want: (UInt64, UInt64) = (0, 0)
+                    for k in 0..<min(count, 16) {
+                        var b = buf[start + k]
+                        if b >= 0x41 && b <= 0x5A { b += 0x20 }
+                        if k < 8 { want.0 |= UInt64(b) << UInt64(k * 8) } else { want.1 |= UInt64(b) << UInt64((k - 8) * 8) }
+                    }
+                    let got = WordCache.head(buf, start, count)
+                    #expect(got == want, "head of \(count) bytes at \(start)")
+                    if got != want { return }
+                }
+            }
+        }
+    }
+
     @Test("A new word's key flags come from its key hash, once; a known word keeps them")
     func keyFlagsAreAskedOnce() {
         var cache = WordCache()
@@ -66,7 +99,7 @@ struct ScannerWordCacheKeysWordsAsTheNormaliserDoes {
         let builder = NameKeyBuilder()
         for word in [utf8, Array("RAQQA".utf8)] {
             let e = word.withUnsafeBufferPointer { buf in
-                cache.entry(for: buf, lowerHash: NameScanner.lowerHash(buf), keyFlags: { asked.append($0); return 3 }) { out in
+                cache.entry(for: buf, lowerHash: NameScanner.lowerHash(buf), head: WordCache.head(buf, 0, buf.count), keyFlags: { asked.append($0); return 3 }) { out in
                     builder.wordKey(buf) { key, article in out.append(contentsOf: key); return article }
                 }
             }
