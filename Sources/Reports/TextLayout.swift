@@ -31,6 +31,8 @@ struct TextLayout {
             count += TextLayout.codePoints(text, blockStart, min(blockStart + TextLayout.blockSize, text.count))
             blockStart += TextLayout.blockSize
         }
+        // And the total, so that the last whole block has an end too.
+        blocks.append(count)
         codePointsBeforeBlock = blocks
         var lineStart = 0
         var codePoints = 0
@@ -87,6 +89,14 @@ struct TextLayout {
     static func codePoints(_ text: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Int {
         var c = 0
         var i = a
+        // Eight bytes at a time: a continuation byte is 10xxxxxx.
+        if let base = text.baseAddress {
+            while i + 8 <= b {
+                let w = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                c += 8 - ((w & ~(w << 1)) & 0x8080_8080_8080_8080).nonzeroBitCount
+                i += 8
+            }
+        }
         while i < b { if text[i] & 0xC0 != 0x80 { c += 1 }; i += 1 }
         return c
     }
@@ -95,7 +105,13 @@ struct TextLayout {
     func codePointOffset(_ text: UnsafeBufferPointer<UInt8>, _ offset: Int) -> Int {
         let block = offset / TextLayout.blockSize
         guard block < codePointsBeforeBlock.count else { return TextLayout.codePoints(text, 0, offset) }
-        return codePointsBeforeBlock[block] + TextLayout.codePoints(text, block * TextLayout.blockSize, offset)
+        let blockStart = block * TextLayout.blockSize
+        // A whole block without continuation bytes (most of an English text): every byte in
+        // it starts a code point, so the count is the byte distance.
+        if block + 1 < codePointsBeforeBlock.count, codePointsBeforeBlock[block + 1] - codePointsBeforeBlock[block] == TextLayout.blockSize {
+            return codePointsBeforeBlock[block] + offset - blockStart
+        }
+        return codePointsBeforeBlock[block] + TextLayout.codePoints(text, blockStart, offset)
     }
 
     /// Index of the sentence holding byte `offset`, if any (binary search).
