@@ -49,8 +49,16 @@ public final class NameScanner {
     private let table: NameTable
     private let keys = NameKeyBuilder()
     private var words = WordCache()
-    /// The cache entry of every token: its key and key hash.
-    private var tokenWords: [Int32] = []
+    /// The word number of every token: tokens equal up to ASCII case have one number (the
+    /// word cache's entry, with its key and key hash). Numbers stay valid across scans
+    /// until `wordGeneration` changes, so an owner can keep facts about words by number.
+    public private(set) var tokenWords: [Int32] = []
+    /// Changes when the word cache starts over (word numbers are handed out again).
+    public private(set) var wordGeneration = 0
+    /// Words numbered so far in this generation.
+    public var wordCount: Int { words.count }
+    /// `lowerHash` of word number `w`.
+    public func lowerHash(ofWord w: Int) -> UInt64 { words.entries[w].lowerHash }
     public private(set) var tokens: [Token] = []
     /// `lowerHash` of every token.
     public private(set) var lowerHashes: [UInt64] = []
@@ -80,7 +88,7 @@ public final class NameScanner {
     /// Splits `text` into tokens (available in `tokens` afterwards) and reports every
     /// leftmost-longest window of joined words whose key is a name.
     public func scan(_ text: UnsafeBufferPointer<UInt8>) -> [Match] {
-        words.trimIfFull()
+        if words.trimIfFull() { wordGeneration += 1 }
         tokenize(text)
         var matches: [Match] = []
         // Locals, not stored properties, in the loop: no exclusivity checks per word.

@@ -44,12 +44,15 @@ struct WordCache {
     var count: Int { entries.count }
 
     /// Empties the cache if it is full. Entry indices handed out before stay valid until then.
-    mutating func trimIfFull() {
-        guard entries.count >= WordCache.maximumWords else { return }
+    /// Returns whether it did.
+    @discardableResult
+    mutating func trimIfFull() -> Bool {
+        guard entries.count >= WordCache.maximumWords else { return false }
         entries.removeAll(keepingCapacity: true)
         words.removeAll(keepingCapacity: true)
         keys.removeAll(keepingCapacity: true)
         for s in slots.indices { slots[s] = 0 }
+        return true
     }
 
     /// The entry of `word` (raw UTF-8 with hash `lowerHash` and head `head`), made with

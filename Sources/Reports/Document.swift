@@ -22,8 +22,12 @@ struct Document {
     /// sentence asks about them, and scanning the sentence per name made a sentence listing
     /// 10,000 places take minutes.
     let sentenceProvinceWords: [[Int]]
-    /// Words the report uses in lower case: a capitalised one at a sentence start is a word.
-    let lowercaseWords: WordSet
+    /// The scanner's word number of every token.
+    let wordNumbers: [Int32]
+    /// By word number: the last report (`reportStamp`) that used the word in lower case. A
+    /// capitalised word at a sentence start that the report also writes in lower case is a word.
+    let lowercaseStamps: [Int]
+    let reportStamp: Int
     /// Tokens inside organisation names, by token.
     var blocked: [Bool]
     var mentions: [PlaceMention] = []
@@ -32,30 +36,36 @@ struct Document {
     var people: [UInt64: Actor] = [:]
     let gazetteer: Gazetteer
 
-    init(report: Report, text: UnsafeBufferPointer<UInt8>, scanner: NameScanner, gazetteer: Gazetteer) {
+    /// `classOfWord` holds `Lexicon.wordClasses` by the scanner's word number, for every word
+    /// the scan numbered; `lowercaseStamps` is stamped with `reportStamp` here.
+    init(report: Report, text: UnsafeBufferPointer<UInt8>, layout: TextLayout, matches: [NameScanner.Match], scanner: NameScanner,
+         classOfWord: [Lexicon.WordClass], lowercaseStamps: inout [Int], reportStamp: Int, gazetteer: Gazetteer) {
         self.report = report
         self.gazetteer = gazetteer
         self.text = text
-        self.layout = TextLayout(text)
-        self.matches = scanner.scan(text)
+        self.layout = layout
+        self.matches = matches
         self.tokens = scanner.tokens
         let lower = scanner.lowerHashes
+        let wordNumbers = scanner.tokenWords
         var sentence = [Int](repeating: -1, count: tokens.count)
         var firsts = [Int](repeating: Int.max, count: layout.sentences.count)
-        // Distinct lower-case words: a fraction of the tokens (room made once, not by growing).
-        var vocabulary = WordSet(capacity: tokens.count / 4)
-        let classTable = Lexicon.wordClasses
         var classes = [Lexicon.WordClass](repeating: [], count: tokens.count)
         var s = 0
+        let sentences = layout.sentences
         for (i, t) in tokens.enumerated() {
-            if let c = classTable[lower[i]] { classes[i] = c }
-            while s < layout.sentences.count, layout.sentences[s].end <= t.start { s += 1 }
-            if s < layout.sentences.count, layout.sentences[s].start <= t.start {
+            let w = Int(wordNumbers[i])
+            classes[i] = classOfWord[w]
+            while s < sentences.count, sentences[s].end <= t.start { s += 1 }
+            if s < sentences.count, sentences[s].start <= t.start {
                 sentence[i] = s
                 if firsts[s] == Int.max { firsts[s] = i }
             }
-            if t.initial == .lower { vocabulary.insert(lower[i]) }
+            if t.initial == .lower { lowercaseStamps[w] = reportStamp }
         }
+        self.wordNumbers = wordNumbers
+        self.lowercaseStamps = lowercaseStamps
+        self.reportStamp = reportStamp
         self.lower = lower
         self.wordClasses = classes
         self.tokenSentence = sentence
@@ -74,7 +84,6 @@ struct Document {
         }
         self.sentenceProvinceWords = provinceWords
         self.blocked = [Bool](repeating: false, count: tokens.count)
-        self.lowercaseWords = vocabulary
     }
 
     func gazetteerPlaces(_ key: String) -> [Place] { gazetteer.places(forKey: key) }
@@ -244,7 +253,7 @@ struct Document {
         }
         // A capitalised common word where capitals prove nothing.
         if first == last || (significant == last), isUncertainCase(significant) || isUncertainCase(first),
-           wordClasses[significant].contains(.commonWord) || lowercaseWords.contains(lower[significant]) {
+           wordClasses[significant].contains(.commonWord) || lowercaseStamps[Int(wordNumbers[significant])] == reportStamp {
             return nil
         }
         // Qualifiers: "X province", "the city of X", "rural X", "Syria's X".

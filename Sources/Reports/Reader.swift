@@ -32,6 +32,10 @@ public final class Reader {
     private var apartScores: [Double] = []
     private var wholeScores: [Double?] = []
     private var reportNumber = 0
+    /// By the scanner's word number (see `Document.init`), for the scanner's `wordGeneration`.
+    private var classOfWord: [Lexicon.WordClass] = []
+    private var lowercaseStamps: [Int] = []
+    private var wordGeneration = -1
     /// `resolveGeneric` answers by settlement id and phrase.
     private var genericByPlace: [String: Place?] = [:]
 
@@ -80,7 +84,21 @@ public final class Reader {
 
     private func read(_ report: Report, _ text: UnsafeBufferPointer<UInt8>) -> Extraction {
         reportNumber += 1
-        var document = Document(report: report, text: text, scanner: scanner, gazetteer: gazetteer)
+        let layout = TextLayout(text)
+        let matches = scanner.scan(text)
+        // Facts about words by the scanner's word number, found once per word.
+        if scanner.wordGeneration != wordGeneration {
+            wordGeneration = scanner.wordGeneration
+            classOfWord.removeAll(keepingCapacity: true)
+            lowercaseStamps.removeAll(keepingCapacity: true)
+        }
+        if classOfWord.count < scanner.wordCount {
+            let table = Lexicon.wordClasses
+            for w in classOfWord.count..<scanner.wordCount { classOfWord.append(table[scanner.lowerHash(ofWord: w)] ?? []) }
+            lowercaseStamps += repeatElement(0, count: scanner.wordCount - lowercaseStamps.count)
+        }
+        var document = Document(report: report, text: text, layout: layout, matches: matches, scanner: scanner, classOfWord: classOfWord,
+                                lowercaseStamps: &lowercaseStamps, reportStamp: reportNumber, gazetteer: gazetteer)
         document.findActors()
         findPlaces(&document)
         document.bindPeople()
