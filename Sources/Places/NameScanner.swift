@@ -192,7 +192,11 @@ public final class NameScanner {
                 var end = i
                 while end < n {
                     let c = text[end]
-                    if c < 0x80, NameScanner.isASCIIWordByte(c) { end += 1; continue }
+                    if c < 0x80 {
+                        if NameScanner.isASCIIWordByte(c) { end += 1; continue }
+                        // Most words end at a space or punctuation: only an apostrophe needs a look.
+                        if c != 0x27 && c != 0x60 { break }
+                    }
                     let (k, w) = NameScanner.classify(text, end)
                     if k == .wordChar { end += w; continue }
                     if k == .apostrophe, end > start, end + w < n, NameScanner.classify(text, end + w).0 == .wordChar {
