@@ -90,9 +90,9 @@ extension Document {
     }
 
     /// Events: a trigger word, its actor (the subject, or the agent of a passive), its
-    /// place (the first named after it, else one before it, else a generic reference), and
-    /// its date (an expression in the sentence, else the previous sentence's, else the
-    /// report's date at week precision).
+    /// place (the first place named after it, else one between its subject and it, else a
+    /// generic reference; never a country), and its date (an expression in the sentence,
+    /// else the previous sentence's, else the report's date at week precision).
     func findEvents(resolveGeneric: (String) -> Place?) -> [Event] {
         // The closures below read these: as locals they capture an array each, not a copy
         // of the whole document.
@@ -170,8 +170,22 @@ extension Document {
                 let nextTrigger = sentenceTriggers.first { $0.first > trigger.last }?.first ?? range.upperBound
                 // Rivers are lines: an event is on a river only when it crosses it.
                 let eventMentions = sentenceMentions.filter { mentions[$0].place.kind != .river || trigger.action == .cross }
-                let after = eventMentions.filter { mentions[$0].tokens.lowerBound > trigger.last && mentions[$0].tokens.lowerBound < nextTrigger }
-                if let f = after.first(where: { mentions[$0].place.kind != .country }) ?? after.first {
+                // A country is never where an event happened: drawn at its centroid it would
+                // say the fighting was there. The event takes the most specific place the
+                // sentence gives it, or none ("an offensive in eastern Syria" places nothing).
+                let after = eventMentions.filter { mentions[$0].tokens.lowerBound > trigger.last && mentions[$0].tokens.lowerBound < nextTrigger
+                    && mentions[$0].place.kind != .country }
+                // A place before the action belongs to it only after the action's subject: one
+                // before the subject is another clause's ("rebels marched toward X, but ...
+                // when troops reached the border"), unless the subject's clause is about it
+                // ("X, where troops broke the siege").
+                var afterSubject = range.lowerBound
+                if let subject {
+                    var b = subject.tokens.lowerBound - 1
+                    while b >= range.lowerBound, Lexicon.determiners.contains(lower[b]) { b -= 1 }
+                    afterSubject = b >= range.lowerBound && lower[b] == Word.where ? b - 1 : subject.tokens.upperBound + 1
+                }
+                if let f = after.first {
                     let first = mentions[f]
                     places.append((first.place, first.span.text, first))
                     // "the 113th Brigade Base and parts of the Al-Salihiyah District"
@@ -184,7 +198,8 @@ extension Document {
                     }
                 } else if let (place, text) = genericPlace(in: range, from: trigger.last + 1, to: min(nextTrigger, trigger.last + 9), resolve: resolveGeneric) {
                     places.append((place, text, nil))
-                } else if let before = eventMentions.last(where: { mentions[$0].tokens.upperBound < trigger.first && mentions[$0].tokens.upperBound >= trigger.first - 12 && mentions[$0].place.kind != .country }).map({ mentions[$0] }) {
+                } else if let before = eventMentions.last(where: { mentions[$0].tokens.upperBound < trigger.first && mentions[$0].tokens.upperBound >= trigger.first - 12
+                    && mentions[$0].tokens.upperBound >= afterSubject && mentions[$0].place.kind != .country }).map({ mentions[$0] }) {
                     places.append((before.place, before.span.text, before))
                 } else if let (place, text) = genericPlace(in: range, from: range.lowerBound, to: trigger.first, resolve: resolveGeneric) {
                     places.append((place, text, nil))

@@ -391,5 +391,6 @@ enum Word {
     static let unless = Lexicon.hash("unless")
     static let until = Lexicon.hash("until")
     static let week = Lexicon.hash("week")
+    static let `where` = Lexicon.hash("where")
     static let yesterday = Lexicon.hash("yesterday")
 }

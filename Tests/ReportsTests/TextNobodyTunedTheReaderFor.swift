@@ -144,4 +144,25 @@ struct TextNobodyTunedTheReaderFor {
         #expect(x.events.allSatisfy { !["SY", "IQ"].contains($0.place.country ?? "") }, "\(x.eventSummary)")
         #expect(x.claims.isEmpty)
     }
+
+    // MARK: Where, when and how much an event happened
+
+    @Test("A country is not an event's place: an offensive \"in eastern Syria\" is placed nowhere")
+    func countryIsNoEventPlace() throws {
+        let x = try read("Kurdish-led forces launched an offensive against Islamic State in eastern Syria on Sunday.", published: "2017-09-20")
+        #expect(x.events.isEmpty, "\(x.eventSummary)")
+        // With a town in the sentence, the town is the place, wherever the country stands.
+        let y = try read("Syrian troops launched an offensive in Syria's desert towards Sukhnah on Sunday.", published: "2017-09-20")
+        #expect(y.events.map(\.place.id) == ["geonames:172425"], "\(y.eventSummary)")
+    }
+
+    @Test("A place named before an action's subject belongs to another clause")
+    func placeBeforeTheSubjectIsAnotherClauses() throws {
+        let x = try read("Rebels had marched from Tanf toward Hajin, but in June government troops reached the border with Iraq.",
+                         published: "2017-09-20")
+        #expect(!x.events.contains { $0.actor == .government }, "\(x.eventSummary)")
+        // A "where" clause is about the place before it.
+        let y = try read("The SDF stayed out of Mayadin, where Syrian troops recently broke an Islamic State siege.", published: "2017-09-20")
+        #expect(y.events.contains { $0.actor == .government && $0.action == .siegeBroken && $0.place.id == "geonames:173480" }, "\(y.eventSummary)")
+    }
 }
