@@ -150,15 +150,18 @@ extension Document {
         if let m = mentions.first(where: { $0.tokens.lowerBound == j }) { return (m.place, m.span.text, m.tokens.upperBound) }
         if j + 1 < range.upperBound, lower[j] == Word.provincial, lower[j + 1] == Word.capital {
             let province = self.mentions.last { $0.tokens.lowerBound < j && $0.place.kind == .province }
-            let capital = province.flatMap { p in
-                ([p.place.name] + p.place.aliases).lazy.compactMap { name -> Place? in
-                    let stripped = name.replacing(" province", with: "").replacing(" Governorate", with: "")
-                    return self.gazetteerPlaces(NameNormalizer.key(stripped)).first { $0.kind.isSettlement }
-                }.first
-            }
-            return (capital, string(bytes: tokens[j].start..<tokens[j + 1].end), j + 1)
+            return (province.flatMap { capital(ofProvince: $0.place) }, string(bytes: tokens[j].start..<tokens[j + 1].end), j + 1)
         }
         return nil
+    }
+
+    /// The settlement a province is named after ("Deir ez-Zor province" → the city of Deir
+    /// ez-Zor), when the gazetteer has one of that name.
+    func capital(ofProvince province: Place) -> Place? {
+        province.allNames.lazy.compactMap { name -> Place? in
+            let stripped = name.replacing(" province", with: "").replacing(" Province", with: "").replacing(" Governorate", with: "")
+            return self.gazetteerPlaces(NameNormalizer.key(stripped)).first { $0.kind.isSettlement }
+        }.first
     }
 
     static func compassName(_ words: String) -> String {

@@ -204,6 +204,18 @@ extension Document {
                 } else if let (place, text) = genericPlace(in: range, from: range.lowerBound, to: trigger.first, resolve: resolveGeneric) {
                     places.append((place, text, nil))
                 }
+                if trigger.action == .siegeBroken {
+                    // A siege is of a settlement (or a base or an airport within reach of one):
+                    // "the blockade of Deir ez-Zor province" means its city, and a siege of a
+                    // region, a valley or a road is no siege the map can show.
+                    places = places.compactMap { place, text, mention in
+                        switch place.kind {
+                        case .province: capital(ofProvince: place).map { ($0, text, mention) }
+                        case .country, .region, .valley, .river, .road: nil
+                        default: (place, text, mention)
+                        }
+                    }
+                }
                 guard !places.isEmpty else { continue }
 
                 let (date, dateText) = eventDate(sentence: s, near: trigger.first, cache: &dateCache)

@@ -165,4 +165,11 @@ struct TextNobodyTunedTheReaderFor {
         let y = try read("The SDF stayed out of Mayadin, where Syrian troops recently broke an Islamic State siege.", published: "2017-09-20")
         #expect(y.events.contains { $0.actor == .government && $0.action == .siegeBroken && $0.place.id == "geonames:173480" }, "\(y.eventSummary)")
     }
+
+    @Test("A siege of a province is a siege of the city it is named after")
+    func siegeOfAProvinceIsOfItsCity() throws {
+        let x = try read("Government troops broke the siege of Hasakah province on Sunday, officials said.", published: "2017-09-20")
+        let sieges = x.events.filter { $0.action == .siegeBroken }
+        #expect(sieges.map(\.place.id) == ["geonames:173811"], "\(x.eventSummary)")
+    }
 }
