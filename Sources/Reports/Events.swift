@@ -92,7 +92,8 @@ extension Document {
     /// Events: a trigger word, its actor (the subject, or the agent of a passive), its
     /// place (the first place named after it, else one between its subject and it, else a
     /// generic reference; never a country), and its date (an expression in the sentence,
-    /// else the previous sentence's, else the report's date at week precision).
+    /// else the previous sentence's when this one continues it, else the date of the same
+    /// attack told earlier, else the report's date at week precision).
     func findEvents(resolveGeneric: (String) -> Place?) -> [Event] {
         // The closures below read these: as locals they capture an array each, not a copy
         // of the whole document.
@@ -218,7 +219,16 @@ extension Document {
                 }
                 guard !places.isEmpty else { continue }
 
-                let (date, dateText) = eventDate(sentence: s, near: trigger.first, cache: &dateCache)
+                var (date, dateText) = eventDate(sentence: s, near: trigger.first, cache: &dateCache)
+                if dateText == Document.reportDateText, let target, let told = events.last(where: { e in
+                    // The same attack told again ("Russian jets struck the SDF in the province on
+                    // Saturday ... our units in the industrial zone were hit"): the same
+                    // attacker, action and target, at a place within the first one's.
+                    e.actor == actor && e.action == trigger.action && e.target == target && e.dateText != Document.reportDateText
+                        && Document.isPlace(places[0].0, within: e.place)
+                }) {
+                    (date, dateText) = (told.date, told.dateText)
+                }
                 for (place, text, mention) in places {
                     var relation: String?
                     var partial = false
@@ -276,8 +286,21 @@ extension Document {
         return (nil, false)
     }
 
+    /// What `Event.dateText` says when no words of the report dated the event.
+    static let reportDateText = "report date"
+
+    /// Pronouns that open a sentence continuing the one before ("He said his forces...").
+    static let backReferences = WordSet(["he", "she", "they", "it", "we", "his", "her", "their", "its"])
+
+    /// The date of an event at token `token` of sentence `s`: the nearest date expression in
+    /// the sentence; else the one the sentence just before gives, when this one continues it
+    /// (same paragraph, or opening with a pronoun that points back); else the report's date
+    /// at its own precision, at least a week (the event happened on or before it). A day
+    /// named further back dates nothing here: between it and this sentence the report may
+    /// have moved on to other days.
+    ///
     /// `cache` holds each sentence's usable dates once found: a sentence is asked once per
-    /// event in it and in the three sentences after it.
+    /// event in it and in the sentence after it.
     func eventDate(sentence s: Int, near token: Int, cache: inout [[DateExpression]?]) -> (ReportedDate?, String) {
         func usableDates(_ s: Int) -> [DateExpression] {
             if let known = cache[s] { return known }
@@ -293,14 +316,30 @@ extension Document {
         if let nearest = here.min(by: { abs($0.tokens.lowerBound - token) < abs($1.tokens.lowerBound - token) }) {
             return (nearest.date, nearest.text)
         }
-        // The day the sentences just before were about.
-        for back in 1...3 where s - back >= 0 {
-            if let previous = usableDates(s - back).last {
-                if previous.date.precision == .day { return (previous.date, previous.text) }
-                break
-            }
+        if continuesPreviousSentence(s), let previous = usableDates(s - 1).last {
+            return (previous.date, previous.text)
         }
         guard let published = report.published else { return (nil, "undated") }
-        return (ReportedDate(day: published.day, precision: max(published.precision, .week)), "report date")
+        return (ReportedDate(day: published.day, precision: max(published.precision, .week)), Document.reportDateText)
+    }
+
+    /// Whether sentence `s` goes on from the one before it: in the same paragraph, or the
+    /// first word is a pronoun pointing back to it.
+    func continuesPreviousSentence(_ s: Int) -> Bool {
+        guard s > 0, !layout.sentences[s - 1].isTitle else { return false }
+        if layout.sentences[s].paragraph == layout.sentences[s - 1].paragraph { return true }
+        let range = tokenRange(ofSentence: s)
+        return !range.isEmpty && Document.backReferences.contains(lower[range.lowerBound])
+    }
+
+    /// Whether `place` lies within `area`: the same place, or in the province or the country
+    /// `area` is.
+    static func isPlace(_ place: Place, within area: Place) -> Bool {
+        if place.id == area.id { return true }
+        switch area.kind {
+        case .province: return place.province != nil && place.province == area.province
+        case .country: return place.country != nil && place.country == area.country
+        default: return false
+        }
     }
 }

@@ -172,4 +172,40 @@ struct TextNobodyTunedTheReaderFor {
         let sieges = x.events.filter { $0.action == .siegeBroken }
         #expect(sieges.map(\.place.id) == ["geonames:173811"], "\(x.eventSummary)")
     }
+
+    @Test("A weekday dates its own sentence and one continuing it, not sentences further on")
+    func weekdayDatesOnlyItsSentenceAndAContinuation() throws {
+        let text = """
+        Syrian troops captured Hajin on Saturday. Fighting went on across the province. Many families fled east.
+
+        Government forces later seized Subaykhan.
+        """
+        let x = try read(text, published: "2017-09-20", precision: .week)
+        let hajin = try #require(x.events.first { $0.place.id == "geonames:174506" }, "\(x.eventSummary)")
+        #expect(hajin.date?.description == "2017-09-16" && hajin.date?.precision == .day)
+        let subaykhan = try #require(x.events.first { $0.place.id == "geonames:164025" }, "\(x.eventSummary)")
+        #expect(subaykhan.date == ReportedDate(day: try #require(Day(iso: "2017-09-20")), precision: .week), "«\(subaykhan.dateText)»")
+
+        // A sentence that opens with a pronoun goes on from the one before, even in a new paragraph.
+        let y = try read("Syrian troops captured Hajin on Saturday.\n\nTheir commanders said Syrian troops also seized Subaykhan.",
+                         published: "2017-09-20", precision: .week)
+        let next = try #require(y.events.first { $0.place.id == "geonames:164025" }, "\(y.eventSummary)")
+        #expect(next.actor == .government)
+        #expect(next.date?.description == "2017-09-16" && next.date?.precision == .day, "«\(next.dateText)»")
+    }
+
+    @Test("An attack told again later takes the first telling's date")
+    func attackToldAgainKeepsItsDate() throws {
+        let text = """
+        Kurdish-led forces came under attack on Saturday from Russian jets in Deir ez-Zor province.
+
+        The group said six fighters were wounded. Talks on a demarcation line have made little progress. Both sides blame each other.
+
+        In a statement, the SDF said its units in Mayadin were hit by Russian aircraft.
+        """
+        let x = try read(text, published: "2017-09-20")
+        let told = try #require(x.events.first { $0.place.id == "geonames:173480" }, "\(x.eventSummary)")
+        #expect(told.actor == .russia && told.target == .sdf)
+        #expect(told.date?.description == "2017-09-16" && told.date?.precision == .day, "«\(told.dateText)»")
+    }
 }
