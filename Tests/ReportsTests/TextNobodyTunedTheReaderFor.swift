@@ -208,4 +208,21 @@ struct TextNobodyTunedTheReaderFor {
         #expect(told.actor == .russia && told.target == .sdf)
         #expect(told.date?.description == "2017-09-16" && told.date?.precision == .day, "«\(told.dateText)»")
     }
+
+    struct ClaimCase: Sendable, CustomTestStringConvertible {
+        var text: String
+        var actor: Actor
+        var testDescription: String { text }
+    }
+
+    @Test("A claim's actor is its clause's subject, not the last actor named", arguments: [
+        ClaimCase(text: "Moscow has been eyeing a corridor from Tehran to Damascus and the fields south of Hasakah.", actor: .russia),
+        ClaimCase(text: "Government troops, backed by Hezbollah fighters, closed in from the west of Mayadin.", actor: .government),
+        ClaimCase(text: "The SDF is advancing to clear ISIS from villages north of Hajin.", actor: .sdf),
+    ])
+    func claimActorIsTheSubject(_ c: ClaimCase) throws {
+        let x = try read(c.text, published: "2017-09-20")
+        let claim = try #require(x.claims.first, "no claim read")
+        #expect(claim.actor == c.actor, "\(claim.phrase.text): \(claim.actor?.rawValue ?? "nil")")
+    }
 }
