@@ -91,9 +91,10 @@ extension Document {
 
     /// Events: a trigger word, its actor (the subject, or the agent of a passive), its
     /// place (the first place named after it, else one between its subject and it, else a
-    /// generic reference; never a country), and its date (an expression in the sentence,
-    /// else the previous sentence's when this one continues it, else the date of the same
-    /// attack told earlier, else the report's date at week precision).
+    /// generic reference; never a country), whether it took only part of the place, and its
+    /// date (an expression in the sentence, else the previous sentence's when this one
+    /// continues it, else the date of the same attack told earlier, else the report's date
+    /// at week precision).
     func findEvents(resolveGeneric: (String) -> Place?) -> [Event] {
         // The closures below read these: as locals they capture an array each, not a copy
         // of the whole document.
@@ -229,10 +230,21 @@ extension Document {
                 }) {
                     (date, dateText) = (told.date, told.dateText)
                 }
-                for (place, text, mention) in places {
+                // "capturing roughly 250 km2" after a place, "liberated 93 villages in X": the
+                // action took ground in the place, not all of it.
+                var partOfFirst = false
+                if let amount = groundAmount(from: trigger.last + 1, in: range), let mention = places.first?.2 {
+                    partOfFirst = mention.tokens.upperBound < trigger.first
+                        || (mention.tokens.lowerBound > amount && mention.tokens.lowerBound <= amount + 4
+                            && (lower[amount + 1] == Word.in || lower[amount + 1] == Word.of || lower[amount + 1] == Word.across))
+                }
+                for (n, (place, text, mention)) in places.enumerated() {
                     var relation: String?
-                    var partial = false
-                    if let mention { (relation, partial) = self.relation(before: mention.tokens.lowerBound, in: range) }
+                    var partial = n == 0 && partOfFirst
+                    if let mention {
+                        let (r, p) = self.relation(before: mention.tokens.lowerBound, in: range)
+                        relation = r; partial = partial || p
+                    }
                     events.append(Event(actor: actor, action: trigger.action, place: place, placeText: text, relation: relation,
                                         isPartial: partial, target: target, date: date, dateText: dateText, quote: sentenceSpan(s),
                                         document: report.document, outlet: report.outlet))
@@ -261,13 +273,35 @@ extension Document {
     static let genericPhrases: [(String, [UInt64])] = [["industrial", "zone"], ["military", "airport"], ["airport"], ["airbase"], ["air", "base"]]
         .map { ($0.joined(separator: " "), $0.map(Lexicon.hash)) }
 
+    /// Words before "of X" that make an event about part of X only.
+    static let partWords = WordSet(["part", "parts", "some", "much", "most", "half", "areas", "sections", "pockets",
+                                    "neighbourhoods", "neighborhoods", "districts", "villages", "outlying"])
+    /// Nouns that count ground rather than name it ("93 villages", "250 km2").
+    static let groundCounts = WordSet(["villages", "towns", "hamlets", "areas", "positions", "locations", "neighbourhoods",
+                                       "neighborhoods", "districts", "hills", "km2", "sqkm", "km²"])
+    static let quantityWords = WordSet(["several", "many", "dozens", "hundreds", "scores", "numerous", "few"])
+
+    /// The last token of an amount of ground right after token `first` ("roughly 250 km2",
+    /// "93 villages", "several square kilometres"): what an action took when it took part
+    /// of a place rather than the place.
+    func groundAmount(from first: Int, in range: Range<Int>) -> Int? {
+        var k = first
+        while k < range.upperBound, Lexicon.hedges.contains(lower[k]) || Lexicon.determiners.contains(lower[k]) || lower[k] == Word.than { k += 1 }
+        guard k + 1 < range.upperBound, tokens[k].initial == .digit || Document.quantityWords.contains(lower[k]) else { return nil }
+        if Document.groundCounts.contains(lower[k + 1]) { return k + 1 }
+        if k + 2 < range.upperBound, lower[k + 1] == Word.square || lower[k + 1] == Word.sq, Document.units[lower[k + 2]] == 1000 { return k + 2 }
+        return nil
+    }
+
     /// The words just before a place that make it a reference point rather than the
-    /// place itself ("east of", "30 km away from"), and "parts of".
+    /// place itself ("east of", "30 km away from"), and those that make an event about part
+    /// of it ("parts of", "some of").
     func relation(before first: Int, in range: Range<Int>) -> (String?, Bool) {
         var k = first - 1
         while k >= range.lowerBound, Lexicon.determiners.contains(lower[k]) { k -= 1 }
         guard k >= range.lowerBound else { return (nil, false) }
-        if lower[k] == Word.of, k - 1 >= range.lowerBound, lower[k - 1] == Word.parts || lower[k - 1] == Word.part {
+        // "parts of X", "some of X", "most of X", "250 km2 of X": part of the place.
+        if lower[k] == Word.of, k - 1 >= range.lowerBound, Document.partWords.contains(lower[k - 1]) || Document.areaUnits.contains(lower[k - 1]) {
             return (nil, true)
         }
         if lower[k] == Word.of || lower[k] == Word.from {

@@ -334,6 +334,7 @@ enum Lexicon {
 /// Hashes of the single words the reader compares tokens with, computed once: the rules
 /// ask for them on every token.
 enum Word {
+    static let across = Lexicon.hash("across")
     static let al = Lexicon.hash("al")
     static let and = Lexicon.hash("and")
     static let anti = Lexicon.hash("anti")
@@ -373,8 +374,6 @@ enum Word {
     static let on = Lexicon.hash("on")
     static let other = Lexicon.hash("other")
     static let overnight = Lexicon.hash("overnight")
-    static let part = Lexicon.hash("part")
-    static let parts = Lexicon.hash("parts")
     static let past = Lexicon.hash("past")
     static let province = Lexicon.hash("province")
     static let provincial = Lexicon.hash("provincial")
@@ -384,6 +383,7 @@ enum Word {
     static let since = Lexicon.hash("since")
     static let sq = Lexicon.hash("sq")
     static let square = Lexicon.hash("square")
+    static let than = Lexicon.hash("than")
     static let the = Lexicon.hash("the")
     static let this = Lexicon.hash("this")
     static let today = Lexicon.hash("today")

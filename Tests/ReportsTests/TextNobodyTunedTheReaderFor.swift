@@ -225,4 +225,19 @@ struct TextNobodyTunedTheReaderFor {
         let claim = try #require(x.claims.first, "no claim read")
         #expect(claim.actor == c.actor, "\(claim.phrase.text): \(claim.actor?.rawValue ?? "nil")")
     }
+
+    @Test("Taking some of a place, or an amount of ground in it, is partial", arguments: [
+        ("Government forces captured some of Mayadin on Sunday.", "geonames:173480"),
+        ("Syrian troops have liberated 40 villages in Hama province.", "hama_province"),
+        ("The SDF pushed into Raqqa, capturing about 40 square kilometres.", "geonames:172955"),
+    ])
+    func partialCaptures(_ text: String, place: String) throws {
+        let x = try read(text, published: "2017-09-20")
+        let captures = x.events.filter { $0.action == .capture }
+        let e = try #require(captures.first { $0.place.id == place }, "\(x.eventSummary)")
+        #expect(e.isPartial)
+        // The whole place, named alone, is not partial.
+        let whole = try read("Government forces captured Mayadin on Sunday.", published: "2017-09-20")
+        #expect(whole.events.allSatisfy { !$0.isPartial })
+    }
 }
