@@ -1,3 +1,4 @@
+import Geodesy
 import Places
 
 extension Document {
@@ -53,7 +54,7 @@ extension Document {
                                     "been", "recently", "allegedly", "then", "now", "successfully", "quickly", "more",
                                     "they", "it", "be", "soon", "eventually", "finally"])
     /// First words of the passive strike phrases ("came under attack", "were hit", "was hit").
-    static let passiveStarts = WordSet(["came", "were", "was"])
+    static let passiveStarts = WordSet(["came", "come", "comes", "coming", "were", "was"])
     static let coordinators = WordSet(["and", "or", "with", "by", "from", "backed", "against", "between", "plus"])
     static let joiners = WordSet(["and", "the", "parts", "part", "of", "as", "well", "including", "more", "recently",
                                   "village", "villages", "town", "towns", "city"])
@@ -89,12 +90,13 @@ extension Document {
         return out
     }
 
-    /// Events: a trigger word, its actor (the subject, or the agent of a passive), its
-    /// place (the first place named after it, else one between its subject and it, else a
-    /// generic reference; never a country), whether it took only part of the place, and its
-    /// date (an expression in the sentence, else the previous sentence's when this one
-    /// continues it, else the date of the same attack told earlier, else the report's date
-    /// at week precision).
+    /// Events: a trigger word, its actor (the subject, the agent of a passive, or for a
+    /// pronoun the actor of the sentence before), its place (a road named by its ends, else
+    /// the first place named after it, else one between its subject and it, else a generic
+    /// reference; never a country), whether it took only part of the place, and its date (an
+    /// expression in the sentence, else the previous sentence's when this one continues it,
+    /// else the date of the same attack told earlier, else the report's date at week
+    /// precision).
     func findEvents(resolveGeneric: (String) -> Place?) -> [Event] {
         // The closures below read these: as locals they capture an array each, not a copy
         // of the whole document.
@@ -160,6 +162,12 @@ extension Document {
                     if actor == nil {
                         actor = (range.lowerBound..<trigger.first).compactMap { people[lower[$0]] }.last
                     }
+                    // "They also seized ...": a pronoun subject is the actor of the sentence before.
+                    if actor == nil, let previous = lastActor, s - previous.sentence <= 1 {
+                        var b = trigger.first - 1
+                        while b >= range.lowerBound, Document.skippable.contains(lower[b]), !Document.subjectPronouns.contains(lower[b]) { b -= 1 }
+                        if b >= range.lowerBound, Document.subjectPronouns.contains(lower[b]) { actor = previous.actor }
+                    }
                     if trigger.action == .strike {
                         target = sentenceActors.first { $0.tokens.lowerBound > trigger.last && $0.tokens.lowerBound <= trigger.last + 3 && $0.actor != actor }?.actor
                     }
@@ -168,6 +176,7 @@ extension Document {
 
                 // The place(s).
                 var places: [(Place, String, PlaceMention?)] = []
+                var roadPart = false
                 // Places after the action and before the next one; else one shortly before it.
                 let nextTrigger = sentenceTriggers.first { $0.first > trigger.last }?.first ?? range.upperBound
                 // Rivers are lines: an event is on a river only when it crosses it.
@@ -187,7 +196,11 @@ extension Document {
                     while b >= range.lowerBound, Lexicon.determiners.contains(lower[b]) { b -= 1 }
                     afterSubject = b >= range.lowerBound && lower[b] == Word.where ? b - 1 : subject.tokens.upperBound + 1
                 }
-                if let f = after.first {
+                if let (road, text, noun) = road(from: trigger.last + 1, to: nextTrigger, mentions: after) {
+                    // "seized part of a main highway running from X to Y": the road, not X.
+                    roadPart = (trigger.last + 2..<max(trigger.last + 2, noun)).contains { lower[$0] == Word.of && Document.partWords.contains(lower[$0 - 1]) }
+                    places.append((road, text, nil))
+                } else if let f = after.first {
                     let first = mentions[f]
                     places.append((first.place, first.span.text, first))
                     // "the 113th Brigade Base and parts of the Al-Salihiyah District"
@@ -240,19 +253,69 @@ extension Document {
                 }
                 for (n, (place, text, mention)) in places.enumerated() {
                     var relation: String?
-                    var partial = n == 0 && partOfFirst
+                    var partial = n == 0 && (partOfFirst || roadPart)
                     if let mention {
                         let (r, p) = self.relation(before: mention.tokens.lowerBound, in: range)
                         relation = r; partial = partial || p
                     }
                     events.append(Event(actor: actor, action: trigger.action, place: place, placeText: text, relation: relation,
                                         isPartial: partial, target: target, date: date, dateText: dateText, quote: sentenceSpan(s),
-                                        document: report.document, outlet: report.outlet))
+                                        document: report.document, outlet: report.outlet, placeNote: place.kind == .road && mention == nil ? place.note : nil))
                 }
                 lastActor = (actor, s)
             }
         }
         return events
+    }
+
+    static let subjectPronouns = WordSet(["they", "he", "she", "it", "we"])
+    static let roadNouns = WordSet(["road", "highway", "motorway", "route"])
+    /// Words between a road and its ends: "highway running from X downstream to the city of Y".
+    static let roadWords = WordSet(["running", "leading", "linking", "connecting", "that", "which", "runs", "leads", "links",
+                                    "connects", "from", "between", "to", "and", "the", "city", "town", "village", "of",
+                                    "downstream", "upstream", "north", "south", "east", "west", "main"])
+
+    /// A road the text names by its two ends after token `first` (the mentions `candidates`,
+    /// in text order): "a main highway running from X downstream to the city of Y", "the
+    /// road between X and Y", "the X–Y highway". The gazetteer holds no such roads, so the
+    /// road is a place of its own, drawn at the geodesic midpoint of its ends (its course is
+    /// unknown; the note says so). Returns the road, its words and its noun's token.
+    func road(from first: Int, to end: Int, mentions candidates: [Int]) -> (Place, String, Int)? {
+        // Mentions by index, as in `findEvents`: copying one copies a Place.
+        let ends = candidates.filter { mentions[$0].place.kind.isSettlement }
+        guard ends.count >= 2 else { return nil }
+        // "the X–Y highway"
+        for (a, b) in zip(ends, ends.dropFirst()) {
+            let ta = mentions[a].tokens, tb = mentions[b].tokens
+            guard tb.lowerBound == ta.upperBound + 1, tokens[tb.lowerBound].gapBefore == .hyphen, ta.lowerBound <= first + 3 else { continue }
+            let noun = tb.upperBound + 1
+            if noun < end, Document.roadNouns.contains(lower[noun]) {
+                return (roadPlace(mentions[a].place, mentions[b].place, noun: word(noun)), string(bytes: tokens[ta.lowerBound].start..<tokens[noun].end), noun)
+            }
+        }
+        // "highway running from X to Y", "road between X and Y"
+        guard let noun = (first..<min(end, first + 6)).first(where: { Document.roadNouns.contains(lower[$0]) }),
+              let a = ends.first(where: { mentions[$0].tokens.lowerBound > noun }),
+              let b = ends.first(where: { mentions[$0].tokens.lowerBound > mentions[a].tokens.upperBound }) else { return nil }
+        let ta = mentions[a].tokens, tb = mentions[b].tokens
+        guard ta.lowerBound <= noun + 4, tb.lowerBound <= ta.upperBound + 6 else { return nil }
+        let toA = (noun + 1)..<ta.lowerBound, toB = (ta.upperBound + 1)..<tb.lowerBound
+        guard toA.allSatisfy({ Document.roadWords.contains(lower[$0]) }), toB.allSatisfy({ Document.roadWords.contains(lower[$0]) }) else { return nil }
+        let fromTo = toA.contains { lower[$0] == Word.from } && toB.contains { lower[$0] == Word.to }
+        let between = toA.contains { lower[$0] == Word.between } && toB.contains { lower[$0] == Word.and }
+        guard fromTo || between else { return nil }
+        return (roadPlace(mentions[a].place, mentions[b].place, noun: word(noun)), string(bytes: tokens[noun].start..<tokens[tb.upperBound].end), noun)
+    }
+
+    /// The road between two places, at the geodesic midpoint of its ends.
+    func roadPlace(_ a: Place, _ b: Place, noun: String) -> Place {
+        let line = Geodesic.wgs84.inverse(from: a.coordinate, to: b.coordinate)
+        let middle = Geodesic.wgs84.direct(from: a.coordinate, azimuth: line.initialAzimuth, distanceMeters: line.distanceMeters / 2).destination
+        let km = Int((line.distanceMeters / 1000).rounded())
+        return Place(id: "road:\(a.id)~\(b.id)", name: "\(a.name)–\(b.name) \(noun.lowercased())", kind: .road, coordinate: middle,
+                     precision: .approximate, province: a.province == b.province ? a.province : nil,
+                     country: a.country == b.country ? a.country : nil, source: "the report, which names the road by its ends",
+                     note: "Not in the gazetteer: the \(noun.lowercased()) the report names from \(a.name) to \(b.name), placed at the geodesic midpoint of the two (\(km) km apart); its course is not known.")
     }
 
     /// "the industrial zone", "the military airport", "the airport" between two tokens.
@@ -294,8 +357,8 @@ extension Document {
     }
 
     /// The words just before a place that make it a reference point rather than the
-    /// place itself ("east of", "30 km away from"), and those that make an event about part
-    /// of it ("parts of", "some of").
+    /// place itself ("east of", "30 km away from", "over the border from"), and those that
+    /// make an event about part of it ("parts of", "some of").
     func relation(before first: Int, in range: Range<Int>) -> (String?, Bool) {
         var k = first - 1
         while k >= range.lowerBound, Lexicon.determiners.contains(lower[k]) { k -= 1 }
@@ -303,6 +366,19 @@ extension Document {
         // "parts of X", "some of X", "most of X", "250 km2 of X": part of the place.
         if lower[k] == Word.of, k - 1 >= range.lowerBound, Document.partWords.contains(lower[k - 1]) || Document.areaUnits.contains(lower[k - 1]) {
             return (nil, true)
+        }
+        // "just over the border from Syria's Deir Ezzor": the possessor is not the place.
+        if k - 2 >= range.lowerBound, lower[k] == Word.s, tokens[k].gapBefore == .apostrophe {
+            k -= 2
+            while k >= range.lowerBound, Lexicon.determiners.contains(lower[k]) { k -= 1 }
+            guard k >= range.lowerBound else { return (nil, false) }
+        }
+        // "over the border from X", "across the border from X": next to the place, not in it.
+        if lower[k] == Word.from || lower[k] == Word.with, k - 1 >= range.lowerBound, lower[k - 1] == Word.border {
+            var start = k - 1
+            if start - 1 >= range.lowerBound, lower[start - 1] == Word.the { start -= 1 }
+            if start - 1 >= range.lowerBound, lower[start - 1] == Word.over || lower[start - 1] == Word.across { start -= 1 }
+            return (string(bytes: tokens[start].start..<tokens[k].end), false)
         }
         if lower[k] == Word.of || lower[k] == Word.from {
             var start = k - 1

@@ -226,10 +226,50 @@ struct TextNobodyTunedTheReaderFor {
         #expect(claim.actor == c.actor, "\(claim.phrase.text): \(claim.actor?.rawValue ?? "nil")")
     }
 
+    @Test("A road named by its ends is a place of its own, between them", arguments: [
+        "Kurdish-led forces took control of the highway between Raqqa and Tabqa on Tuesday.",
+        "Kurdish-led forces seized the Raqqa-Tabqa road on Tuesday.",
+    ])
+    func roadBetweenTwoTowns(_ text: String) throws {
+        let x = try read(text, published: "2017-09-20")
+        let e = try #require(x.events.first, "no event read")
+        #expect(x.events.count == 1, "\(x.eventSummary)")
+        #expect(e.actor == .sdf && e.action == .capture)
+        #expect(e.place.kind == .road)
+        #expect(e.place.id == "road:geonames:172955~geonames:172374")
+        // Between the two towns, not at either.
+        let raqqa = (35.95283, 39.00788), tabqa = (35.83758, 38.54828)
+        #expect(e.place.coordinate.latitude > tabqa.0 && e.place.coordinate.latitude < raqqa.0)
+        #expect(e.place.coordinate.longitude > tabqa.1 && e.place.coordinate.longitude < raqqa.1)
+        #expect(e.place.precision == .approximate)
+        #expect(e.placeNote?.contains("midpoint") == true)
+        #expect(!e.isPartial)
+    }
+
+    @Test("A pronoun subject is the actor of the sentence before")
+    func pronounSubject() throws {
+        let x = try read("Syrian troops captured Hajin on Saturday. They also seized Subaykhan.", published: "2017-09-20")
+        let e = try #require(x.events.first { $0.place.id == "geonames:164025" }, "\(x.eventSummary)")
+        #expect(e.actor == .government)
+        // With no actor in the sentence before, a pronoun names nobody.
+        let y = try read("Fighting was heavy on Saturday. They also seized Subaykhan.", published: "2017-09-20")
+        #expect(y.events.isEmpty, "\(y.eventSummary)")
+    }
+
+    @Test("An attack in the passive names its agent after \"by\", and \"across the border from\" is a relation")
+    func passiveAttackAcrossTheBorder() throws {
+        let x = try read("Islamic State fighters are coming under attack by Iraqi troops across the border from Abu Kamal.", published: "2017-09-20")
+        let e = try #require(x.events.first, "no event read")
+        #expect(e.actor == .iraq && e.action == .strike)
+        #expect(e.place.id == "geonames:174448")
+        #expect(e.relation == "across the border from")
+    }
+
     @Test("Taking some of a place, or an amount of ground in it, is partial", arguments: [
         ("Government forces captured some of Mayadin on Sunday.", "geonames:173480"),
         ("Syrian troops have liberated 40 villages in Hama province.", "hama_province"),
         ("The SDF pushed into Raqqa, capturing about 40 square kilometres.", "geonames:172955"),
+        ("Syrian troops seized part of a highway running from Hajin to Mayadin.", "road:geonames:174506~geonames:173480"),
     ])
     func partialCaptures(_ text: String, place: String) throws {
         let x = try read(text, published: "2017-09-20")
