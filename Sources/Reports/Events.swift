@@ -338,7 +338,7 @@ extension Document {
 
     /// Words before "of X" that make an event about part of X only.
     static let partWords = WordSet(["part", "parts", "some", "much", "most", "half", "areas", "sections", "pockets",
-                                    "neighbourhoods", "neighborhoods", "districts", "villages", "outlying"])
+                                    "neighbourhoods", "neighborhoods", "districts", "villages"])
     /// Nouns that count ground rather than name it ("93 villages", "250 km2").
     static let groundCounts = WordSet(["villages", "towns", "hamlets", "areas", "positions", "locations", "neighbourhoods",
                                        "neighborhoods", "districts", "hills", "km2", "sqkm", "km²"])
@@ -363,15 +363,15 @@ extension Document {
         var k = first - 1
         while k >= range.lowerBound, Lexicon.determiners.contains(lower[k]) { k -= 1 }
         guard k >= range.lowerBound else { return (nil, false) }
-        // "parts of X", "some of X", "most of X", "250 km2 of X": part of the place.
-        if lower[k] == Word.of, k - 1 >= range.lowerBound, Document.partWords.contains(lower[k - 1]) || Document.areaUnits.contains(lower[k - 1]) {
-            return (nil, true)
-        }
         // "just over the border from Syria's Deir Ezzor": the possessor is not the place.
         if k - 2 >= range.lowerBound, lower[k] == Word.s, tokens[k].gapBefore == .apostrophe {
             k -= 2
             while k >= range.lowerBound, Lexicon.determiners.contains(lower[k]) { k -= 1 }
             guard k >= range.lowerBound else { return (nil, false) }
+        }
+        // "parts of X", "some of X", "most of X", "250 km2 of X": part of the place.
+        if lower[k] == Word.of, k - 1 >= range.lowerBound, Document.partWords.contains(lower[k - 1]) || Document.areaUnits.contains(lower[k - 1]) {
+            return (nil, true)
         }
         // "over the border from X", "across the border from X": next to the place, not in it.
         if lower[k] == Word.from || lower[k] == Word.with, k - 1 >= range.lowerBound, lower[k - 1] == Word.border {

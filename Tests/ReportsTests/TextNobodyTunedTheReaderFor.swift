@@ -267,6 +267,7 @@ struct TextNobodyTunedTheReaderFor {
 
     @Test("Taking some of a place, or an amount of ground in it, is partial", arguments: [
         ("Government forces captured some of Mayadin on Sunday.", "geonames:173480"),
+        ("The SDF took control of parts of Syria's Hasakah province.", "hasakah_province"),
         ("Syrian troops have liberated 40 villages in Hama province.", "hama_province"),
         ("The SDF pushed into Raqqa, capturing about 40 square kilometres.", "geonames:172955"),
         ("Syrian troops seized part of a highway running from Hajin to Mayadin.", "road:geonames:174506~geonames:173480"),
