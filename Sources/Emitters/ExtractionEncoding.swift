@@ -37,6 +37,7 @@ public enum ExtractionEncoding {
         if let r = e.relation { p["relation"] = .string(r) }
         if e.isPartial { p["partial"] = true }
         if let t = e.target { p["target"] = .string(t.rawValue) }
+        if let n = e.placeNote { p["place_note"] = .string(n) }
         return p
     }
 

@@ -523,7 +523,10 @@ struct Page {
 
     static func eventLine(_ g: EventGroup) -> String {
         if let relation = g.relation { return "\(MapStyle.shortName(g.actor)) \(MapStyle.verbNear(g.action)) \(relation) \(g.place.name)" }
-        return "\(MapStyle.shortName(g.actor)) \(MapStyle.verb(g.action)) \(g.place.name)"
+        // "parts of al-Salihiyah": the list says so when every report of it does, as the
+        // control model makes such a place contested rather than taken.
+        let part = (g.action == .capture || g.action == .enter) && g.events.allSatisfy(\.isPartial) ? "part of " : ""
+        return "\(MapStyle.shortName(g.actor)) \(MapStyle.verb(g.action)) \(part)\(g.place.name)"
     }
 
     static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]

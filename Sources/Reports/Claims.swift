@@ -40,9 +40,9 @@ extension Document {
                     if Document.areaUnits.contains(lower[unitToken]) || (lower[unitToken] == Word.square && i + 2 < range.upperBound && Document.units[lower[i + 2]] == 1000)
                         || (lower[unitToken] == Word.sq && i + 2 < range.upperBound && lower[i + 2] == Word.km) {
                         let end = Document.areaUnits.contains(lower[unitToken]) ? unitToken : unitToken + 1
-                        let subject = sentenceActors.last { $0.tokens.upperBound < i }
+                        let subject = clauseSubject(before: i, in: range, actors: sentenceActors)
                         let place = sentenceMentions.last { $0.tokens.upperBound < i }
-                        claims.append(claim(.area, s, phrase: (hedged ? i - 1 : i)...end, subject: place, actor: subject?.actor, hedged: hedged) {
+                        claims.append(claim(.area, s, phrase: (hedged ? i - 1 : i)...end, subject: place, actor: subject, hedged: hedged) {
                             $0.claimedSquareKilometres = value
                         })
                         continue
@@ -61,7 +61,7 @@ extension Document {
                     guard k < range.upperBound, lower[k] == Word.of || lower[k] == Word.from else { continue }
                     guard let (reference, refText, refLast) = referencePlace(after: k, in: range, mentions: sentenceMentions, resolveGeneric: resolveGeneric) else { continue }
                     let subject = subjectMention(before: hedged ? i - 1 : i, in: sentenceMentions, excluding: reference)
-                    let actor = subject == nil ? sentenceActors.last(where: { $0.tokens.upperBound < i })?.actor : nil
+                    let actor = subject == nil ? clauseSubject(before: i, in: range, actors: sentenceActors) : nil
                     let c = claim(.distance, s, phrase: (hedged ? i - 1 : i)...refLast, subject: subject, actor: actor, hedged: hedged) {
                         $0.claimedMeters = value * metres
                         $0.claimedDirection = direction.map(Document.compassName)
@@ -81,7 +81,7 @@ extension Document {
                     let direction = Document.compassName(string(bytes: tokens[i].start..<tokens[last].end))
                     let first = i > range.lowerBound && lower[i - 1] == Word.just ? i - 1 : i
                     let subject = subjectMention(before: first, in: sentenceMentions, excluding: reference)
-                    let actor = subject == nil ? sentenceActors.last(where: { $0.tokens.upperBound < i })?.actor : nil
+                    let actor = subject == nil ? clauseSubject(before: i, in: range, actors: sentenceActors) : nil
                     guard subject != nil || actor != nil else { continue }
                     if reference.kind == .river {
                         claims.append(claim(.bank, s, phrase: first...refLast, subject: subject, actor: actor, hedged: false) {
@@ -117,6 +117,52 @@ extension Document {
         return claims
     }
 
+    /// Words that start a clause's verb phrase: auxiliaries, modals and common verbs that
+    /// do not end in -ed ("has made", "likely aim", "said").
+    static let verbs = WordSet(["is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did",
+                                "will", "would", "could", "can", "may", "might", "should", "must", "shall",
+                                "said", "says", "say", "told", "tells", "claims", "states", "adds", "announces", "reports",
+                                "believes", "believe", "thinks", "think", "wants", "want", "aims", "aim", "plans", "plan",
+                                "seeks", "seek", "continue", "continues", "remain", "remains", "hold", "holds", "held",
+                                "control", "controls", "took", "take", "takes", "made", "make", "makes", "began", "begin",
+                                "begins", "fought", "fight", "fights", "lies", "lie", "sits", "runs", "run", "came", "come",
+                                "comes", "went", "go", "goes", "kept", "keeps", "led", "leads", "won", "lost", "drove",
+                                "sent", "sends", "brought", "gave", "gives", "got", "gets", "saw", "sees", "need", "needs"])
+    /// Adverbs that may stand between a subject and its verb ("the SDF swiftly announced").
+    static let adverbs = WordSet(["also", "already", "now", "still", "just", "then", "not", "never", "soon", "thus", "so"])
+
+    /// The actor a claim's clause is about: the nearest one before token `i` that stands as a
+    /// subject, i.e. is followed by a verb ("Washington has been eyeing the area southeast of
+    /// Raqqa", "the SDF said ...") and is not the object of a preposition ("backed by Hezbollah
+    /// fighters", "from Tehran to Damascus"). Naming an actor is not enough: "an Iranian
+    /// corridor" and "to clear ISIL from territory east of the river" are not about Iran or
+    /// ISIL. Nil when no actor before the claim is a subject.
+    func clauseSubject(before i: Int, in range: Range<Int>, actors: ArraySlice<ActorMention>) -> Actor? {
+        actors.last { a in
+            guard a.tokens.upperBound < i else { return false }
+            var b = a.tokens.lowerBound - 1
+            while b >= range.lowerBound, Lexicon.determiners.contains(lower[b]) { b -= 1 }
+            if b >= range.lowerBound, Lexicon.nonSubjectMarkers.contains(lower[b]) { return false }
+            // Past the same actor named again ("the Syrian Democratic Forces (SDF)") and
+            // adverbs, the next word is a verb.
+            var k = a.tokens.upperBound + 1
+            while let again = actors.first(where: { $0.tokens.lowerBound == k }) { k = again.tokens.upperBound + 1 }
+            while k < range.upperBound, tokens[k].initial == .lower {
+                if isVerb(k) { return true }
+                guard Document.adverbs.contains(lower[k]) || word(k).hasSuffix("ly") else { return false }
+                k += 1
+            }
+            return false
+        }?.actor
+    }
+
+    /// Whether token `k` reads as a verb: a listed one, an action or launch word, or a word
+    /// ending in -ed.
+    private func isVerb(_ k: Int) -> Bool {
+        Document.verbs.contains(lower[k]) || wordClasses[k].contains(.actionStart) || wordClasses[k].contains(.launchWord)
+            || wordClasses[k].contains(.siegeBreaker) || word(k).hasSuffix("ed")
+    }
+
     static let linkWords = WordSet(["which", "that", "is", "are", "was", "lies", "lie", "lying", "located", "situated",
                                     "sits", "only", "just", "about", "some", "roughly", "around", "nearly", "approximately",
                                     "dubbed", "called", "known", "as", "the", "a", "itself", "both", "now"])
@@ -150,15 +196,18 @@ extension Document {
         if let m = mentions.first(where: { $0.tokens.lowerBound == j }) { return (m.place, m.span.text, m.tokens.upperBound) }
         if j + 1 < range.upperBound, lower[j] == Word.provincial, lower[j + 1] == Word.capital {
             let province = self.mentions.last { $0.tokens.lowerBound < j && $0.place.kind == .province }
-            let capital = province.flatMap { p in
-                ([p.place.name] + p.place.aliases).lazy.compactMap { name -> Place? in
-                    let stripped = name.replacing(" province", with: "").replacing(" Governorate", with: "")
-                    return self.gazetteerPlaces(NameNormalizer.key(stripped)).first { $0.kind.isSettlement }
-                }.first
-            }
-            return (capital, string(bytes: tokens[j].start..<tokens[j + 1].end), j + 1)
+            return (province.flatMap { capital(ofProvince: $0.place) }, string(bytes: tokens[j].start..<tokens[j + 1].end), j + 1)
         }
         return nil
+    }
+
+    /// The settlement a province is named after ("Deir ez-Zor province" → the city of Deir
+    /// ez-Zor), when the gazetteer has one of that name.
+    func capital(ofProvince province: Place) -> Place? {
+        province.allNames.lazy.compactMap { name -> Place? in
+            let stripped = name.replacing(" province", with: "").replacing(" Province", with: "").replacing(" Governorate", with: "")
+            return self.gazetteerPlaces(NameNormalizer.key(stripped)).first { $0.kind.isSettlement }
+        }.first
     }
 
     static func compassName(_ words: String) -> String {

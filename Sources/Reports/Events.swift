@@ -1,3 +1,4 @@
+import Geodesy
 import Places
 
 extension Document {
@@ -53,7 +54,7 @@ extension Document {
                                     "been", "recently", "allegedly", "then", "now", "successfully", "quickly", "more",
                                     "they", "it", "be", "soon", "eventually", "finally"])
     /// First words of the passive strike phrases ("came under attack", "were hit", "was hit").
-    static let passiveStarts = WordSet(["came", "were", "was"])
+    static let passiveStarts = WordSet(["came", "come", "comes", "coming", "were", "was"])
     static let coordinators = WordSet(["and", "or", "with", "by", "from", "backed", "against", "between", "plus"])
     static let joiners = WordSet(["and", "the", "parts", "part", "of", "as", "well", "including", "more", "recently",
                                   "village", "villages", "town", "towns", "city"])
@@ -89,10 +90,13 @@ extension Document {
         return out
     }
 
-    /// Events: a trigger word, its actor (the subject, or the agent of a passive), its
-    /// place (the first named after it, else one before it, else a generic reference), and
-    /// its date (an expression in the sentence, else the previous sentence's, else the
-    /// report's date at week precision).
+    /// Events: a trigger word, its actor (the subject, the agent of a passive, or for a
+    /// pronoun the actor of the sentence before), its place (a road named by its ends, else
+    /// the first place named after it, else one between its subject and it, else a generic
+    /// reference; never a country), whether it took only part of the place, and its date (an
+    /// expression in the sentence, else the previous sentence's when this one continues it,
+    /// else the date of the same attack told earlier, else the report's date at week
+    /// precision).
     func findEvents(resolveGeneric: (String) -> Place?) -> [Event] {
         // The closures below read these: as locals they capture an array each, not a copy
         // of the whole document.
@@ -158,6 +162,12 @@ extension Document {
                     if actor == nil {
                         actor = (range.lowerBound..<trigger.first).compactMap { people[lower[$0]] }.last
                     }
+                    // "They also seized ...": a pronoun subject is the actor of the sentence before.
+                    if actor == nil, let previous = lastActor, s - previous.sentence <= 1 {
+                        var b = trigger.first - 1
+                        while b >= range.lowerBound, Document.skippable.contains(lower[b]), !Document.subjectPronouns.contains(lower[b]) { b -= 1 }
+                        if b >= range.lowerBound, Document.subjectPronouns.contains(lower[b]) { actor = previous.actor }
+                    }
                     if trigger.action == .strike {
                         target = sentenceActors.first { $0.tokens.lowerBound > trigger.last && $0.tokens.lowerBound <= trigger.last + 3 && $0.actor != actor }?.actor
                     }
@@ -166,12 +176,31 @@ extension Document {
 
                 // The place(s).
                 var places: [(Place, String, PlaceMention?)] = []
+                var roadPart = false
                 // Places after the action and before the next one; else one shortly before it.
                 let nextTrigger = sentenceTriggers.first { $0.first > trigger.last }?.first ?? range.upperBound
                 // Rivers are lines: an event is on a river only when it crosses it.
                 let eventMentions = sentenceMentions.filter { mentions[$0].place.kind != .river || trigger.action == .cross }
-                let after = eventMentions.filter { mentions[$0].tokens.lowerBound > trigger.last && mentions[$0].tokens.lowerBound < nextTrigger }
-                if let f = after.first(where: { mentions[$0].place.kind != .country }) ?? after.first {
+                // A country is never where an event happened: drawn at its centroid it would
+                // say the fighting was there. The event takes the most specific place the
+                // sentence gives it, or none ("an offensive in eastern Syria" places nothing).
+                let after = eventMentions.filter { mentions[$0].tokens.lowerBound > trigger.last && mentions[$0].tokens.lowerBound < nextTrigger
+                    && mentions[$0].place.kind != .country }
+                // A place before the action belongs to it only after the action's subject: one
+                // before the subject is another clause's ("rebels marched toward X, but ...
+                // when troops reached the border"), unless the subject's clause is about it
+                // ("X, where troops broke the siege").
+                var afterSubject = range.lowerBound
+                if let subject {
+                    var b = subject.tokens.lowerBound - 1
+                    while b >= range.lowerBound, Lexicon.determiners.contains(lower[b]) { b -= 1 }
+                    afterSubject = b >= range.lowerBound && lower[b] == Word.where ? b - 1 : subject.tokens.upperBound + 1
+                }
+                if let (road, text, noun) = road(from: trigger.last + 1, to: nextTrigger, mentions: after) {
+                    // "seized part of a main highway running from X to Y": the road, not X.
+                    roadPart = (trigger.last + 2..<max(trigger.last + 2, noun)).contains { lower[$0] == Word.of && Document.partWords.contains(lower[$0 - 1]) }
+                    places.append((road, text, nil))
+                } else if let f = after.first {
                     let first = mentions[f]
                     places.append((first.place, first.span.text, first))
                     // "the 113th Brigade Base and parts of the Al-Salihiyah District"
@@ -184,26 +213,109 @@ extension Document {
                     }
                 } else if let (place, text) = genericPlace(in: range, from: trigger.last + 1, to: min(nextTrigger, trigger.last + 9), resolve: resolveGeneric) {
                     places.append((place, text, nil))
-                } else if let before = eventMentions.last(where: { mentions[$0].tokens.upperBound < trigger.first && mentions[$0].tokens.upperBound >= trigger.first - 12 && mentions[$0].place.kind != .country }).map({ mentions[$0] }) {
+                } else if let before = eventMentions.last(where: { mentions[$0].tokens.upperBound < trigger.first && mentions[$0].tokens.upperBound >= trigger.first - 12
+                    && mentions[$0].tokens.upperBound >= afterSubject && mentions[$0].place.kind != .country }).map({ mentions[$0] }) {
                     places.append((before.place, before.span.text, before))
                 } else if let (place, text) = genericPlace(in: range, from: range.lowerBound, to: trigger.first, resolve: resolveGeneric) {
                     places.append((place, text, nil))
                 }
+                if trigger.action == .siegeBroken {
+                    // A siege is of a settlement (or a base or an airport within reach of one):
+                    // "the blockade of Deir ez-Zor province" means its city, and a siege of a
+                    // region, a valley or a road is no siege the map can show.
+                    places = places.compactMap { place, text, mention in
+                        switch place.kind {
+                        case .province: capital(ofProvince: place).map { ($0, text, mention) }
+                        case .country, .region, .valley, .river, .road: nil
+                        default: (place, text, mention)
+                        }
+                    }
+                }
                 guard !places.isEmpty else { continue }
 
-                let (date, dateText) = eventDate(sentence: s, near: trigger.first, cache: &dateCache)
-                for (place, text, mention) in places {
+                var (date, dateText) = eventDate(sentence: s, near: trigger.first, cache: &dateCache)
+                if dateText == Document.reportDateText, let target, let told = events.last(where: { e in
+                    // The same attack told again ("Russian jets struck the SDF in the province on
+                    // Saturday ... our units in the industrial zone were hit"): the same
+                    // attacker, action and target, at a place within the first one's.
+                    e.actor == actor && e.action == trigger.action && e.target == target && e.dateText != Document.reportDateText
+                        && Document.isPlace(places[0].0, within: e.place)
+                }) {
+                    (date, dateText) = (told.date, told.dateText)
+                }
+                // "capturing roughly 250 km2" after a place, "liberated 93 villages in X": the
+                // action took ground in the place, not all of it.
+                var partOfFirst = false
+                if let amount = groundAmount(from: trigger.last + 1, in: range), let mention = places.first?.2 {
+                    partOfFirst = mention.tokens.upperBound < trigger.first
+                        || (mention.tokens.lowerBound > amount && mention.tokens.lowerBound <= amount + 4
+                            && (lower[amount + 1] == Word.in || lower[amount + 1] == Word.of || lower[amount + 1] == Word.across))
+                }
+                for (n, (place, text, mention)) in places.enumerated() {
                     var relation: String?
-                    var partial = false
-                    if let mention { (relation, partial) = self.relation(before: mention.tokens.lowerBound, in: range) }
+                    var partial = n == 0 && (partOfFirst || roadPart)
+                    if let mention {
+                        let (r, p) = self.relation(before: mention.tokens.lowerBound, in: range)
+                        relation = r; partial = partial || p
+                    }
                     events.append(Event(actor: actor, action: trigger.action, place: place, placeText: text, relation: relation,
                                         isPartial: partial, target: target, date: date, dateText: dateText, quote: sentenceSpan(s),
-                                        document: report.document, outlet: report.outlet))
+                                        document: report.document, outlet: report.outlet, placeNote: place.kind == .road && mention == nil ? place.note : nil))
                 }
                 lastActor = (actor, s)
             }
         }
         return events
+    }
+
+    static let subjectPronouns = WordSet(["they", "he", "she", "it", "we"])
+    static let roadNouns = WordSet(["road", "highway", "motorway", "route"])
+    /// Words between a road and its ends: "highway running from X downstream to the city of Y".
+    static let roadWords = WordSet(["running", "leading", "linking", "connecting", "that", "which", "runs", "leads", "links",
+                                    "connects", "from", "between", "to", "and", "the", "city", "town", "village", "of",
+                                    "downstream", "upstream", "north", "south", "east", "west", "main"])
+
+    /// A road the text names by its two ends after token `first` (the mentions `candidates`,
+    /// in text order): "a main highway running from X downstream to the city of Y", "the
+    /// road between X and Y", "the X–Y highway". The gazetteer holds no such roads, so the
+    /// road is a place of its own, drawn at the geodesic midpoint of its ends (its course is
+    /// unknown; the note says so). Returns the road, its words and its noun's token.
+    func road(from first: Int, to end: Int, mentions candidates: [Int]) -> (Place, String, Int)? {
+        // Mentions by index, as in `findEvents`: copying one copies a Place.
+        let ends = candidates.filter { mentions[$0].place.kind.isSettlement }
+        guard ends.count >= 2 else { return nil }
+        // "the X–Y highway"
+        for (a, b) in zip(ends, ends.dropFirst()) {
+            let ta = mentions[a].tokens, tb = mentions[b].tokens
+            guard tb.lowerBound == ta.upperBound + 1, tokens[tb.lowerBound].gapBefore == .hyphen, ta.lowerBound <= first + 3 else { continue }
+            let noun = tb.upperBound + 1
+            if noun < end, Document.roadNouns.contains(lower[noun]) {
+                return (roadPlace(mentions[a].place, mentions[b].place, noun: word(noun)), string(bytes: tokens[ta.lowerBound].start..<tokens[noun].end), noun)
+            }
+        }
+        // "highway running from X to Y", "road between X and Y"
+        guard let noun = (first..<min(end, first + 6)).first(where: { Document.roadNouns.contains(lower[$0]) }),
+              let a = ends.first(where: { mentions[$0].tokens.lowerBound > noun }),
+              let b = ends.first(where: { mentions[$0].tokens.lowerBound > mentions[a].tokens.upperBound }) else { return nil }
+        let ta = mentions[a].tokens, tb = mentions[b].tokens
+        guard ta.lowerBound <= noun + 4, tb.lowerBound <= ta.upperBound + 6 else { return nil }
+        let toA = (noun + 1)..<ta.lowerBound, toB = (ta.upperBound + 1)..<tb.lowerBound
+        guard toA.allSatisfy({ Document.roadWords.contains(lower[$0]) }), toB.allSatisfy({ Document.roadWords.contains(lower[$0]) }) else { return nil }
+        let fromTo = toA.contains { lower[$0] == Word.from } && toB.contains { lower[$0] == Word.to }
+        let between = toA.contains { lower[$0] == Word.between } && toB.contains { lower[$0] == Word.and }
+        guard fromTo || between else { return nil }
+        return (roadPlace(mentions[a].place, mentions[b].place, noun: word(noun)), string(bytes: tokens[noun].start..<tokens[tb.upperBound].end), noun)
+    }
+
+    /// The road between two places, at the geodesic midpoint of its ends.
+    func roadPlace(_ a: Place, _ b: Place, noun: String) -> Place {
+        let line = Geodesic.wgs84.inverse(from: a.coordinate, to: b.coordinate)
+        let middle = Geodesic.wgs84.direct(from: a.coordinate, azimuth: line.initialAzimuth, distanceMeters: line.distanceMeters / 2).destination
+        let km = Int((line.distanceMeters / 1000).rounded())
+        return Place(id: "road:\(a.id)~\(b.id)", name: "\(a.name)–\(b.name) \(noun.lowercased())", kind: .road, coordinate: middle,
+                     precision: .approximate, province: a.province == b.province ? a.province : nil,
+                     country: a.country == b.country ? a.country : nil, source: "the report, which names the road by its ends",
+                     note: "Not in the gazetteer: the \(noun.lowercased()) the report names from \(a.name) to \(b.name), placed at the geodesic midpoint of the two (\(km) km apart); its course is not known.")
     }
 
     /// "the industrial zone", "the military airport", "the airport" between two tokens.
@@ -224,14 +336,49 @@ extension Document {
     static let genericPhrases: [(String, [UInt64])] = [["industrial", "zone"], ["military", "airport"], ["airport"], ["airbase"], ["air", "base"]]
         .map { ($0.joined(separator: " "), $0.map(Lexicon.hash)) }
 
+    /// Words before "of X" that make an event about part of X only.
+    static let partWords = WordSet(["part", "parts", "some", "much", "most", "half", "areas", "sections", "pockets",
+                                    "neighbourhoods", "neighborhoods", "districts", "villages"])
+    /// Nouns that count ground rather than name it ("93 villages", "250 km2").
+    static let groundCounts = WordSet(["villages", "towns", "hamlets", "areas", "positions", "locations", "neighbourhoods",
+                                       "neighborhoods", "districts", "hills", "km2", "sqkm", "km²"])
+    static let quantityWords = WordSet(["several", "many", "dozens", "hundreds", "scores", "numerous", "few"])
+
+    /// The last token of an amount of ground right after token `first` ("roughly 250 km2",
+    /// "93 villages", "several square kilometres"): what an action took when it took part
+    /// of a place rather than the place.
+    func groundAmount(from first: Int, in range: Range<Int>) -> Int? {
+        var k = first
+        while k < range.upperBound, Lexicon.hedges.contains(lower[k]) || Lexicon.determiners.contains(lower[k]) || lower[k] == Word.than { k += 1 }
+        guard k + 1 < range.upperBound, tokens[k].initial == .digit || Document.quantityWords.contains(lower[k]) else { return nil }
+        if Document.groundCounts.contains(lower[k + 1]) { return k + 1 }
+        if k + 2 < range.upperBound, lower[k + 1] == Word.square || lower[k + 1] == Word.sq, Document.units[lower[k + 2]] == 1000 { return k + 2 }
+        return nil
+    }
+
     /// The words just before a place that make it a reference point rather than the
-    /// place itself ("east of", "30 km away from"), and "parts of".
+    /// place itself ("east of", "30 km away from", "over the border from"), and those that
+    /// make an event about part of it ("parts of", "some of").
     func relation(before first: Int, in range: Range<Int>) -> (String?, Bool) {
         var k = first - 1
         while k >= range.lowerBound, Lexicon.determiners.contains(lower[k]) { k -= 1 }
         guard k >= range.lowerBound else { return (nil, false) }
-        if lower[k] == Word.of, k - 1 >= range.lowerBound, lower[k - 1] == Word.parts || lower[k - 1] == Word.part {
+        // "just over the border from Syria's Deir Ezzor": the possessor is not the place.
+        if k - 2 >= range.lowerBound, lower[k] == Word.s, tokens[k].gapBefore == .apostrophe {
+            k -= 2
+            while k >= range.lowerBound, Lexicon.determiners.contains(lower[k]) { k -= 1 }
+            guard k >= range.lowerBound else { return (nil, false) }
+        }
+        // "parts of X", "some of X", "most of X", "250 km2 of X": part of the place.
+        if lower[k] == Word.of, k - 1 >= range.lowerBound, Document.partWords.contains(lower[k - 1]) || Document.areaUnits.contains(lower[k - 1]) {
             return (nil, true)
+        }
+        // "over the border from X", "across the border from X": next to the place, not in it.
+        if lower[k] == Word.from || lower[k] == Word.with, k - 1 >= range.lowerBound, lower[k - 1] == Word.border {
+            var start = k - 1
+            if start - 1 >= range.lowerBound, lower[start - 1] == Word.the { start -= 1 }
+            if start - 1 >= range.lowerBound, lower[start - 1] == Word.over || lower[start - 1] == Word.across { start -= 1 }
+            return (string(bytes: tokens[start].start..<tokens[k].end), false)
         }
         if lower[k] == Word.of || lower[k] == Word.from {
             var start = k - 1
@@ -249,8 +396,21 @@ extension Document {
         return (nil, false)
     }
 
+    /// What `Event.dateText` says when no words of the report dated the event.
+    static let reportDateText = "report date"
+
+    /// Pronouns that open a sentence continuing the one before ("He said his forces...").
+    static let backReferences = WordSet(["he", "she", "they", "it", "we", "his", "her", "their", "its"])
+
+    /// The date of an event at token `token` of sentence `s`: the nearest date expression in
+    /// the sentence; else the one the sentence just before gives, when this one continues it
+    /// (same paragraph, or opening with a pronoun that points back); else the report's date
+    /// at its own precision, at least a week (the event happened on or before it). A day
+    /// named further back dates nothing here: between it and this sentence the report may
+    /// have moved on to other days.
+    ///
     /// `cache` holds each sentence's usable dates once found: a sentence is asked once per
-    /// event in it and in the three sentences after it.
+    /// event in it and in the sentence after it.
     func eventDate(sentence s: Int, near token: Int, cache: inout [[DateExpression]?]) -> (ReportedDate?, String) {
         func usableDates(_ s: Int) -> [DateExpression] {
             if let known = cache[s] { return known }
@@ -266,14 +426,30 @@ extension Document {
         if let nearest = here.min(by: { abs($0.tokens.lowerBound - token) < abs($1.tokens.lowerBound - token) }) {
             return (nearest.date, nearest.text)
         }
-        // The day the sentences just before were about.
-        for back in 1...3 where s - back >= 0 {
-            if let previous = usableDates(s - back).last {
-                if previous.date.precision == .day { return (previous.date, previous.text) }
-                break
-            }
+        if continuesPreviousSentence(s), let previous = usableDates(s - 1).last {
+            return (previous.date, previous.text)
         }
         guard let published = report.published else { return (nil, "undated") }
-        return (ReportedDate(day: published.day, precision: max(published.precision, .week)), "report date")
+        return (ReportedDate(day: published.day, precision: max(published.precision, .week)), Document.reportDateText)
+    }
+
+    /// Whether sentence `s` goes on from the one before it: in the same paragraph, or the
+    /// first word is a pronoun pointing back to it.
+    func continuesPreviousSentence(_ s: Int) -> Bool {
+        guard s > 0, !layout.sentences[s - 1].isTitle else { return false }
+        if layout.sentences[s].paragraph == layout.sentences[s - 1].paragraph { return true }
+        let range = tokenRange(ofSentence: s)
+        return !range.isEmpty && Document.backReferences.contains(lower[range.lowerBound])
+    }
+
+    /// Whether `place` lies within `area`: the same place, or in the province or the country
+    /// `area` is.
+    static func isPlace(_ place: Place, within area: Place) -> Bool {
+        if place.id == area.id { return true }
+        switch area.kind {
+        case .province: return place.province != nil && place.province == area.province
+        case .country: return place.country != nil && place.country == area.country
+        default: return false
+        }
     }
 }

@@ -68,6 +68,9 @@ public struct Event: Sendable {
     public var quote: TextSpan
     public var document: String
     public var outlet: String?
+    /// How the reader located a place the gazetteer does not hold (a road named by its
+    /// ends), so a map's reader knows the point is derived.
+    public var placeNote: String? = nil
 }
 
 /// A geographic statement a report makes that can be measured.

@@ -298,7 +298,8 @@ enum Lexicon {
         ("crossed", .cross), ("crossing", .cross), ("crosses", .cross),
         ("struck", .strike), ("strikes", .strike), ("airstrikes", .strike), ("air strikes", .strike), ("bombed", .strike),
         ("bombing", .strike), ("shelled", .strike), ("shelling", .strike), ("hit with an attack", .strike),
-        ("came under attack", .strike), ("were hit", .strike), ("was hit", .strike), ("targeting", .strike), ("targeted", .strike),
+        ("came under attack", .strike), ("come under attack", .strike), ("comes under attack", .strike),
+        ("coming under attack", .strike), ("were hit", .strike), ("was hit", .strike), ("targeting", .strike), ("targeted", .strike),
     ])
 
     /// Words that make a following "offensive" or "operation" an event: launched, began...
@@ -334,10 +335,13 @@ enum Lexicon {
 /// Hashes of the single words the reader compares tokens with, computed once: the rules
 /// ask for them on every token.
 enum Word {
+    static let across = Lexicon.hash("across")
     static let al = Lexicon.hash("al")
     static let and = Lexicon.hash("and")
     static let anti = Lexicon.hash("anti")
     static let away = Lexicon.hash("away")
+    static let border = Lexicon.hash("border")
+    static let between = Lexicon.hash("between")
     static let by = Lexicon.hash("by")
     static let capital = Lexicon.hash("capital")
     static let countryside = Lexicon.hash("countryside")
@@ -372,9 +376,8 @@ enum Word {
     static let oilfields = Lexicon.hash("oilfields")
     static let on = Lexicon.hash("on")
     static let other = Lexicon.hash("other")
+    static let over = Lexicon.hash("over")
     static let overnight = Lexicon.hash("overnight")
-    static let part = Lexicon.hash("part")
-    static let parts = Lexicon.hash("parts")
     static let past = Lexicon.hash("past")
     static let province = Lexicon.hash("province")
     static let provincial = Lexicon.hash("provincial")
@@ -384,12 +387,16 @@ enum Word {
     static let since = Lexicon.hash("since")
     static let sq = Lexicon.hash("sq")
     static let square = Lexicon.hash("square")
+    static let than = Lexicon.hash("than")
     static let the = Lexicon.hash("the")
     static let this = Lexicon.hash("this")
+    static let to = Lexicon.hash("to")
     static let today = Lexicon.hash("today")
     static let tonight = Lexicon.hash("tonight")
     static let unless = Lexicon.hash("unless")
     static let until = Lexicon.hash("until")
     static let week = Lexicon.hash("week")
+    static let `where` = Lexicon.hash("where")
+    static let with = Lexicon.hash("with")
     static let yesterday = Lexicon.hash("yesterday")
 }

@@ -52,11 +52,12 @@ public struct ControlModel: Sendable {
     }
 
     /// Events that say who holds a place afterwards: a control action, a date, at the
-    /// place itself (not "30 km from" it), and a place the size of a town or smaller.
+    /// place itself (not "30 km from" it), and a place the size of a town or smaller (a
+    /// road is a line: taking part of one holds no point of it).
     static func changesControl(_ e: Event) -> Bool {
         guard e.action.changesControl, e.date != nil, e.relation == nil else { return false }
         switch e.place.kind {
-        case .country, .province, .region, .river, .valley: return false
+        case .country, .province, .region, .river, .valley, .road: return false
         default: return true
         }
     }

@@ -94,6 +94,20 @@ struct SVGMapsReadWell {
         for e in events { #expect(listed.contains(e.attributes["data-number"]!)) }
     }
 
+    @Test("The event list says \"part of\" for a capture of part of a place, and only then")
+    func partialCapturesSayPartOf() throws {
+        let scene = try SeedMaps.scene("2017-09-16")
+        let elements = SVGElements(try SeedMaps.svg("2017-09-16")).elements
+        let captures = scene.groups.filter { $0.action == .capture }
+        #expect(captures.contains { $0.events.allSatisfy(\.isPartial) } && captures.contains { !$0.events.contains(where: \.isPartial) })
+        for g in captures {
+            // The entry's title: the first title after its group in the list.
+            let entry = try #require(elements.firstIndex { $0.attributes["class"] == "event-entry" && $0.attributes["data-number"] == String(g.number) })
+            let title = try #require(elements[entry...].first { $0.name == "title" }).text
+            #expect(title.contains("captured part of ") == g.events.allSatisfy(\.isPartial), "\(title)")
+        }
+    }
+
     @Test("Names and quotes with markup stay text: the SVG is valid and inert")
     func hostileTextIsEscaped() throws {
         var scene = try SeedMaps.scene("2017-09-16")

@@ -144,4 +144,141 @@ struct TextNobodyTunedTheReaderFor {
         #expect(x.events.allSatisfy { !["SY", "IQ"].contains($0.place.country ?? "") }, "\(x.eventSummary)")
         #expect(x.claims.isEmpty)
     }
+
+    // MARK: Where, when and how much an event happened
+
+    @Test("A country is not an event's place: an offensive \"in eastern Syria\" is placed nowhere")
+    func countryIsNoEventPlace() throws {
+        let x = try read("Kurdish-led forces launched an offensive against Islamic State in eastern Syria on Sunday.", published: "2017-09-20")
+        #expect(x.events.isEmpty, "\(x.eventSummary)")
+        // With a town in the sentence, the town is the place, wherever the country stands.
+        let y = try read("Syrian troops launched an offensive in Syria's desert towards Sukhnah on Sunday.", published: "2017-09-20")
+        #expect(y.events.map(\.place.id) == ["geonames:172425"], "\(y.eventSummary)")
+    }
+
+    @Test("A place named before an action's subject belongs to another clause")
+    func placeBeforeTheSubjectIsAnotherClauses() throws {
+        let x = try read("Rebels had marched from Tanf toward Hajin, but in June government troops reached the border with Iraq.",
+                         published: "2017-09-20")
+        #expect(!x.events.contains { $0.actor == .government }, "\(x.eventSummary)")
+        // A "where" clause is about the place before it.
+        let y = try read("The SDF stayed out of Mayadin, where Syrian troops recently broke an Islamic State siege.", published: "2017-09-20")
+        #expect(y.events.contains { $0.actor == .government && $0.action == .siegeBroken && $0.place.id == "geonames:173480" }, "\(y.eventSummary)")
+    }
+
+    @Test("A siege of a province is a siege of the city it is named after")
+    func siegeOfAProvinceIsOfItsCity() throws {
+        let x = try read("Government troops broke the siege of Hasakah province on Sunday, officials said.", published: "2017-09-20")
+        let sieges = x.events.filter { $0.action == .siegeBroken }
+        #expect(sieges.map(\.place.id) == ["geonames:173811"], "\(x.eventSummary)")
+    }
+
+    @Test("A weekday dates its own sentence and one continuing it, not sentences further on")
+    func weekdayDatesOnlyItsSentenceAndAContinuation() throws {
+        let text = """
+        Syrian troops captured Hajin on Saturday. Fighting went on across the province. Many families fled east.
+
+        Government forces later seized Subaykhan.
+        """
+        let x = try read(text, published: "2017-09-20", precision: .week)
+        let hajin = try #require(x.events.first { $0.place.id == "geonames:174506" }, "\(x.eventSummary)")
+        #expect(hajin.date?.description == "2017-09-16" && hajin.date?.precision == .day)
+        let subaykhan = try #require(x.events.first { $0.place.id == "geonames:164025" }, "\(x.eventSummary)")
+        #expect(subaykhan.date == ReportedDate(day: try #require(Day(iso: "2017-09-20")), precision: .week), "«\(subaykhan.dateText)»")
+
+        // A sentence that opens with a pronoun goes on from the one before, even in a new paragraph.
+        let y = try read("Syrian troops captured Hajin on Saturday.\n\nTheir commanders said Syrian troops also seized Subaykhan.",
+                         published: "2017-09-20", precision: .week)
+        let next = try #require(y.events.first { $0.place.id == "geonames:164025" }, "\(y.eventSummary)")
+        #expect(next.actor == .government)
+        #expect(next.date?.description == "2017-09-16" && next.date?.precision == .day, "«\(next.dateText)»")
+    }
+
+    @Test("An attack told again later takes the first telling's date")
+    func attackToldAgainKeepsItsDate() throws {
+        let text = """
+        Kurdish-led forces came under attack on Saturday from Russian jets in Deir ez-Zor province.
+
+        The group said six fighters were wounded. Talks on a demarcation line have made little progress. Both sides blame each other.
+
+        In a statement, the SDF said its units in Mayadin were hit by Russian aircraft.
+        """
+        let x = try read(text, published: "2017-09-20")
+        let told = try #require(x.events.first { $0.place.id == "geonames:173480" }, "\(x.eventSummary)")
+        #expect(told.actor == .russia && told.target == .sdf)
+        #expect(told.date?.description == "2017-09-16" && told.date?.precision == .day, "«\(told.dateText)»")
+    }
+
+    struct ClaimCase: Sendable, CustomTestStringConvertible {
+        var text: String
+        var actor: Actor
+        var testDescription: String { text }
+    }
+
+    @Test("A claim's actor is its clause's subject, not the last actor named", arguments: [
+        ClaimCase(text: "Moscow has been eyeing a corridor from Tehran to Damascus and the fields south of Hasakah.", actor: .russia),
+        ClaimCase(text: "Government troops, backed by Hezbollah fighters, closed in from the west of Mayadin.", actor: .government),
+        ClaimCase(text: "The SDF is advancing to clear ISIS from villages north of Hajin.", actor: .sdf),
+    ])
+    func claimActorIsTheSubject(_ c: ClaimCase) throws {
+        let x = try read(c.text, published: "2017-09-20")
+        let claim = try #require(x.claims.first, "no claim read")
+        #expect(claim.actor == c.actor, "\(claim.phrase.text): \(claim.actor?.rawValue ?? "nil")")
+    }
+
+    @Test("A road named by its ends is a place of its own, between them", arguments: [
+        "Kurdish-led forces took control of the highway between Raqqa and Tabqa on Tuesday.",
+        "Kurdish-led forces seized the Raqqa-Tabqa road on Tuesday.",
+    ])
+    func roadBetweenTwoTowns(_ text: String) throws {
+        let x = try read(text, published: "2017-09-20")
+        let e = try #require(x.events.first, "no event read")
+        #expect(x.events.count == 1, "\(x.eventSummary)")
+        #expect(e.actor == .sdf && e.action == .capture)
+        #expect(e.place.kind == .road)
+        #expect(e.place.id == "road:geonames:172955~geonames:172374")
+        // Between the two towns, not at either.
+        let raqqa = (35.95283, 39.00788), tabqa = (35.83758, 38.54828)
+        #expect(e.place.coordinate.latitude > tabqa.0 && e.place.coordinate.latitude < raqqa.0)
+        #expect(e.place.coordinate.longitude > tabqa.1 && e.place.coordinate.longitude < raqqa.1)
+        #expect(e.place.precision == .approximate)
+        #expect(e.placeNote?.contains("midpoint") == true)
+        #expect(!e.isPartial)
+    }
+
+    @Test("A pronoun subject is the actor of the sentence before")
+    func pronounSubject() throws {
+        let x = try read("Syrian troops captured Hajin on Saturday. They also seized Subaykhan.", published: "2017-09-20")
+        let e = try #require(x.events.first { $0.place.id == "geonames:164025" }, "\(x.eventSummary)")
+        #expect(e.actor == .government)
+        // With no actor in the sentence before, a pronoun names nobody.
+        let y = try read("Fighting was heavy on Saturday. They also seized Subaykhan.", published: "2017-09-20")
+        #expect(y.events.isEmpty, "\(y.eventSummary)")
+    }
+
+    @Test("An attack in the passive names its agent after \"by\", and \"across the border from\" is a relation")
+    func passiveAttackAcrossTheBorder() throws {
+        let x = try read("Islamic State fighters are coming under attack by Iraqi troops across the border from Abu Kamal.", published: "2017-09-20")
+        let e = try #require(x.events.first, "no event read")
+        #expect(e.actor == .iraq && e.action == .strike)
+        #expect(e.place.id == "geonames:174448")
+        #expect(e.relation == "across the border from")
+    }
+
+    @Test("Taking some of a place, or an amount of ground in it, is partial", arguments: [
+        ("Government forces captured some of Mayadin on Sunday.", "geonames:173480"),
+        ("The SDF took control of parts of Syria's Hasakah province.", "hasakah_province"),
+        ("Syrian troops have liberated 40 villages in Hama province.", "hama_province"),
+        ("The SDF pushed into Raqqa, capturing about 40 square kilometres.", "geonames:172955"),
+        ("Syrian troops seized part of a highway running from Hajin to Mayadin.", "road:geonames:174506~geonames:173480"),
+    ])
+    func partialCaptures(_ text: String, place: String) throws {
+        let x = try read(text, published: "2017-09-20")
+        let captures = x.events.filter { $0.action == .capture }
+        let e = try #require(captures.first { $0.place.id == place }, "\(x.eventSummary)")
+        #expect(e.isPartial)
+        // The whole place, named alone, is not partial.
+        let whole = try read("Government forces captured Mayadin on Sunday.", published: "2017-09-20")
+        #expect(whole.events.allSatisfy { !$0.isPartial })
+    }
 }

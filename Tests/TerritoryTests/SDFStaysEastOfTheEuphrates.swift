@@ -48,9 +48,9 @@ struct SDFStaysEastOfTheEuphrates {
     }
 
     /// North of the city, on the east bank: Abu Khashab from the 9th, the 113th Brigade
-    /// base from the 10th, the industrial zone across from the city by the 16th.
+    /// base from the 11th, the industrial zone across from the city by the 16th.
     @Test("The SDF's zone covers the east-bank places it took", arguments: [
-        ("abu_khashab", 9), ("brigade_113_base", 10), ("brigade_113_base", 16), ("deir_ez_zor_industrial_zone", 16),
+        ("abu_khashab", 9), ("brigade_113_base", 11), ("brigade_113_base", 16), ("deir_ez_zor_industrial_zone", 16),
     ])
     func sdfZoneCoversItsPlaces(_ id: String, _ day: Int) throws {
         let territory = try ShippedTerritory.shared()

@@ -42,7 +42,7 @@ enum SeedMaps {
     static func geoJSON(_ iso: String) throws -> String { MapGeoJSON.collection(try scene(iso)).serialized() + "\n" }
 
     /// The days the seeds change control on, as `map` draws them.
-    static let days = ["2017-09-05", "2017-09-06", "2017-09-09", "2017-09-10", "2017-09-11", "2017-09-16"]
+    static let days = ["2017-09-05", "2017-09-06", "2017-09-09", "2017-09-11", "2017-09-16"]
 
     static let repository: URL = {
         var url = URL(fileURLWithPath: #filePath)
