@@ -16,7 +16,7 @@ extension Document {
 
     /// Distance, direction, bank and area claims, each with what it is about and what it
     /// is measured from, when the sentence names them.
-    func findClaims(resolveGeneric: (String) -> Place?) -> [Claim] {
+    func findClaims(resolveGeneric: (String) -> Place?, capitalOf: (Place) -> Place?) -> [Claim] {
         var claims: [Claim] = []
         let actorsOf = itemRanges(sentences: actors.map(\.sentence))
         let mentionsOf = itemRanges(sentences: mentions.map(\.sentence))
@@ -59,7 +59,7 @@ extension Document {
                     }
                     if k < range.upperBound, lower[k] == Word.away { k += 1 }
                     guard k < range.upperBound, lower[k] == Word.of || lower[k] == Word.from else { continue }
-                    guard let (reference, refText, refLast) = referencePlace(after: k, in: range, mentions: sentenceMentions, resolveGeneric: resolveGeneric) else { continue }
+                    guard let (reference, refText, refLast) = referencePlace(after: k, in: range, mentions: sentenceMentions, capitalOf: capitalOf) else { continue }
                     let subject = subjectMention(before: hedged ? i - 1 : i, in: sentenceMentions, excluding: reference)
                     let actor = subject == nil ? clauseSubject(before: i, in: range, actors: sentenceActors) : nil
                     let c = claim(.distance, s, phrase: (hedged ? i - 1 : i)...refLast, subject: subject, actor: actor, hedged: hedged) {
@@ -76,7 +76,7 @@ extension Document {
                     var last = i
                     if i + 1 < range.upperBound, tokens[i + 1].gapBefore == .hyphen, Document.compass.contains(lower[i + 1]) { last = i + 1 }
                     guard last + 1 < range.upperBound, lower[last + 1] == Word.of else { continue }
-                    guard let (reference, refText, refLast) = referencePlace(after: last + 1, in: range, mentions: sentenceMentions, resolveGeneric: resolveGeneric),
+                    guard let (reference, refText, refLast) = referencePlace(after: last + 1, in: range, mentions: sentenceMentions, capitalOf: capitalOf),
                           let reference else { continue }
                     let direction = Document.compassName(string(bytes: tokens[i].start..<tokens[last].end))
                     let first = i > range.lowerBound && lower[i - 1] == Word.just ? i - 1 : i
@@ -99,7 +99,7 @@ extension Document {
                 }
                 // "on the other side of the Euphrates", "across the river from X", "on the eastern bank".
                 if lower[i] == Word.other, i + 2 < range.upperBound, lower[i + 1] == Word.side, lower[i + 2] == Word.of,
-                   let (river, riverText, refLast) = referencePlace(after: i + 2, in: range, mentions: sentenceMentions, resolveGeneric: resolveGeneric),
+                   let (river, riverText, refLast) = referencePlace(after: i + 2, in: range, mentions: sentenceMentions, capitalOf: capitalOf),
                    let river, river.kind == .river {
                     // Opposite to the place named before the subject ("Taym, southwest of Deir ez-Zor, on the other side").
                     let before = sentenceMentions.filter { $0.tokens.upperBound < i && $0.place.kind != .river && $0.place.kind != .country && $0.place.kind != .province }
@@ -189,25 +189,16 @@ extension Document {
     /// The place right after "of"/"from" at token `k`: a named one, or "the provincial
     /// capital" (the city named like the last province mentioned). Nil place with text when
     /// the words name no place the gazetteer knows.
-    private func referencePlace(after k: Int, in range: Range<Int>, mentions: ArraySlice<PlaceMention>, resolveGeneric: (String) -> Place?) -> (Place?, String, Int)? {
+    private func referencePlace(after k: Int, in range: Range<Int>, mentions: ArraySlice<PlaceMention>, capitalOf: (Place) -> Place?) -> (Place?, String, Int)? {
         var j = k + 1
         while j < range.upperBound, Lexicon.determiners.contains(lower[j]) { j += 1 }
         guard j < range.upperBound else { return nil }
         if let m = mentions.first(where: { $0.tokens.lowerBound == j }) { return (m.place, m.span.text, m.tokens.upperBound) }
         if j + 1 < range.upperBound, lower[j] == Word.provincial, lower[j + 1] == Word.capital {
             let province = self.mentions.last { $0.tokens.lowerBound < j && $0.place.kind == .province }
-            return (province.flatMap { capital(ofProvince: $0.place) }, string(bytes: tokens[j].start..<tokens[j + 1].end), j + 1)
+            return (province.flatMap { capitalOf($0.place) }, string(bytes: tokens[j].start..<tokens[j + 1].end), j + 1)
         }
         return nil
-    }
-
-    /// The settlement a province is named after ("Deir ez-Zor province" → the city of Deir
-    /// ez-Zor), when the gazetteer has one of that name.
-    func capital(ofProvince province: Place) -> Place? {
-        province.allNames.lazy.compactMap { name -> Place? in
-            let stripped = name.replacing(" province", with: "").replacing(" Province", with: "").replacing(" Governorate", with: "")
-            return self.gazetteerPlaces(NameNormalizer.key(stripped)).first { $0.kind.isSettlement }
-        }.first
     }
 
     static func compassName(_ words: String) -> String {

@@ -97,7 +97,9 @@ extension Document {
     /// expression in the sentence, else the previous sentence's when this one continues it,
     /// else the date of the same attack told earlier, else the report's date at week
     /// precision).
-    func findEvents(resolveGeneric: (String) -> Place?) -> [Event] {
+    /// `capitalOf` gives the settlement a province is named after ("Deir ez-Zor province" →
+    /// the city of Deir ez-Zor), when the gazetteer has one.
+    func findEvents(resolveGeneric: (String) -> Place?, capitalOf: (Place) -> Place?) -> [Event] {
         // The closures below read these: as locals they capture an array each, not a copy
         // of the whole document.
         let lower = self.lower, mentions = self.mentions, people = self.people
@@ -225,7 +227,7 @@ extension Document {
                     // region, a valley or a road is no siege the map can show.
                     places = places.compactMap { place, text, mention in
                         switch place.kind {
-                        case .province: capital(ofProvince: place).map { ($0, text, mention) }
+                        case .province: capitalOf(place).map { ($0, text, mention) }
                         case .country, .region, .valley, .river, .road: nil
                         default: (place, text, mention)
                         }

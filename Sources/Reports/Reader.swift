@@ -38,6 +38,8 @@ public final class Reader {
     private var wordGeneration = -1
     /// `resolveGeneric` answers by settlement id and phrase.
     private var genericByPlace: [String: Place?] = [:]
+    /// `capital(ofProvince:)` answers by province id.
+    private var capitalByProvince: [String: Place?] = [:]
 
     /// A place and what the reader's rules ask of it, whatever the report.
     struct KnownPlace {
@@ -114,8 +116,8 @@ public final class Reader {
             generic[phrase] = found
             return found
         }
-        let events = document.findEvents(resolveGeneric: resolve)
-        let claims = document.findClaims(resolveGeneric: resolve)
+        let events = document.findEvents(resolveGeneric: resolve, capitalOf: capital(ofProvince:))
+        let claims = document.findClaims(resolveGeneric: resolve, capitalOf: capital(ofProvince:))
         return Extraction(report: report, mentions: document.mentions, actors: document.actors, events: events, claims: claims)
     }
 
@@ -352,6 +354,19 @@ public final class Reader {
             if hint.kind == .country, place.country == hint.country { b += 2 }
         }
         return b
+    }
+
+    /// The settlement a province is named after ("Deir ez-Zor province" → the city of Deir
+    /// ez-Zor), when the gazetteer has one of that name. The answer depends on the province
+    /// alone, so it is remembered across reports (a world province has hundreds of names).
+    func capital(ofProvince province: Place) -> Place? {
+        if let known = capitalByProvince[province.id] { return known }
+        let found = province.allNames.lazy.compactMap { name -> Place? in
+            let stripped = name.replacing(" province", with: "").replacing(" Province", with: "").replacing(" Governorate", with: "")
+            return self.places(forKey: NameNormalizer.key(stripped)).first { $0.kind.isSettlement }
+        }.first
+        capitalByProvince[province.id] = found
+        return found
     }
 
     /// The settlement mentioned most (ties to the lower id), if any.
