@@ -34,14 +34,12 @@ struct Document {
     var actors: [ActorMention] = []
     /// People named in the report and the actor they speak for ("Abu Khawla" → sdf).
     var people: [UInt64: Actor] = [:]
-    let gazetteer: Gazetteer
 
     /// `classOfWord` holds `Lexicon.wordClasses` by the scanner's word number, for every word
     /// the scan numbered; `lowercaseStamps` is stamped with `reportStamp` here.
     init(report: Report, text: UnsafeBufferPointer<UInt8>, layout: TextLayout, matches: [NameScanner.Match], scanner: NameScanner,
-         classOfWord: [Lexicon.WordClass], lowercaseStamps: inout [Int], reportStamp: Int, gazetteer: Gazetteer) {
+         classOfWord: [Lexicon.WordClass], lowercaseStamps: inout [Int], reportStamp: Int) {
         self.report = report
-        self.gazetteer = gazetteer
         self.text = text
         self.layout = layout
         self.matches = matches
@@ -85,8 +83,6 @@ struct Document {
         self.sentenceProvinceWords = provinceWords
         self.blocked = [Bool](repeating: false, count: tokens.count)
     }
-
-    func gazetteerPlaces(_ key: String) -> [Place] { gazetteer.places(forKey: key) }
 
     // MARK: Text
 

@@ -100,7 +100,7 @@ public final class Reader {
             lowercaseStamps += repeatElement(0, count: scanner.wordCount - lowercaseStamps.count)
         }
         var document = Document(report: report, text: text, layout: layout, matches: matches, scanner: scanner, classOfWord: classOfWord,
-                                lowercaseStamps: &lowercaseStamps, reportStamp: reportNumber, gazetteer: gazetteer)
+                                lowercaseStamps: &lowercaseStamps, reportStamp: reportNumber)
         document.findActors()
         findPlaces(&document)
         document.bindPeople()
