@@ -16,7 +16,8 @@ extension Document {
 
     /// Distance, direction, bank and area claims, each with what it is about and what it
     /// is measured from, when the sentence names them.
-    func findClaims(resolveGeneric: (String) -> Place?, capitalOf: (Place) -> Place?) -> [Claim] {
+    /// `placesNamed` gives the gazetteer's places with a name.
+    func findClaims(resolveGeneric: (String) -> Place?, capitalOf: (Place) -> Place?, placesNamed: (String) -> [Place]) -> [Claim] {
         var claims: [Claim] = []
         let actorsOf = itemRanges(sentences: actors.map(\.sentence))
         let mentionsOf = itemRanges(sentences: mentions.map(\.sentence))
@@ -60,7 +61,8 @@ extension Document {
                     if k < range.upperBound, lower[k] == Word.away { k += 1 }
                     guard k < range.upperBound, lower[k] == Word.of || lower[k] == Word.from else { continue }
                     guard let (reference, refText, refLast) = referencePlace(after: k, in: range, mentions: sentenceMentions, capitalOf: capitalOf) else { continue }
-                    let subject = subjectMention(before: hedged ? i - 1 : i, in: sentenceMentions, excluding: reference)
+                    var subject = subjectMention(before: hedged ? i - 1 : i, in: sentenceMentions, excluding: reference)
+                    if let river = subject, let mouth = confluence(at: river, in: sentenceMentions, placesNamed: placesNamed) { subject = mouth }
                     let actor = subject == nil ? clauseSubject(before: i, in: range, actors: sentenceActors) : nil
                     let c = claim(.distance, s, phrase: (hedged ? i - 1 : i)...refLast, subject: subject, actor: actor, hedged: hedged) {
                         $0.claimedMeters = value * metres
@@ -174,6 +176,32 @@ extension Document {
         let between = (m.tokens.upperBound + 1)..<token
         guard between.count <= 8, between.allSatisfy({ Document.linkWords.contains(lower[$0]) || blocked[$0] || tokens[$0].initial == .upper }) else { return nil }
         return m
+    }
+
+    /// "The Khabur runs ... into the Euphrates, which is about 35 km east of X": a river named
+    /// as where another flows into it stands for the point where they meet, not for its
+    /// whole length (which may pass through X). The mention of the river becomes one of
+    /// their confluence when the gazetteer has it ("Khabur-Euphrates confluence", "mouth of
+    /// the Khabur"); otherwise it stays the river.
+    func confluence(at river: PlaceMention, in mentions: ArraySlice<PlaceMention>, placesNamed: (String) -> [Place]) -> PlaceMention? {
+        guard river.place.kind == .river, river.tokens.lowerBound >= 2 else { return nil }
+        // "into" (and "the") right before the river, and another river earlier in the sentence.
+        var k = river.tokens.lowerBound - 1
+        if lower[k] == Word.the { k -= 1 }
+        guard k >= 0, lower[k] == Word.into,
+              let tributary = mentions.last(where: { $0.tokens.upperBound < k && $0.place.kind == .river && $0.place.id != river.place.id })
+        else { return nil }
+        func bare(_ name: String) -> String { name.replacing(" River", with: "").replacing(" river", with: "") }
+        let t = bare(tributary.place.name), r = bare(river.place.name)
+        for name in ["\(t)-\(r) confluence", "\(t) confluence", "mouth of the \(t)", "\(t) mouth"] {
+            if let place = placesNamed(name).first(where: { $0.kind == .confluence }) {
+                var m = river
+                m.place = place
+                m.span.text = "the \(river.span.text) where the \(tributary.span.text) flows into it"
+                return m
+            }
+        }
+        return nil
     }
 
     private func claim(_ kind: Claim.Kind, _ s: Int, phrase: ClosedRange<Int>, subject: PlaceMention?, actor: Actor?, hedged: Bool,

@@ -353,6 +353,7 @@ enum Word {
     static let `if` = Lexicon.hash("if")
     static let `in` = Lexicon.hash("in")
     static let including = Lexicon.hash("including")
+    static let into = Lexicon.hash("into")
     static let just = Lexicon.hash("just")
     static let kilometer = Lexicon.hash("kilometer")
     static let kilometers = Lexicon.hash("kilometers")

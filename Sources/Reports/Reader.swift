@@ -117,7 +117,8 @@ public final class Reader {
             return found
         }
         let events = document.findEvents(resolveGeneric: resolve, capitalOf: capital(ofProvince:))
-        let claims = document.findClaims(resolveGeneric: resolve, capitalOf: capital(ofProvince:))
+        let claims = document.findClaims(resolveGeneric: resolve, capitalOf: capital(ofProvince:),
+                                         placesNamed: { self.places(forKey: NameNormalizer.key($0)) })
         return Extraction(report: report, mentions: document.mentions, actors: document.actors, events: events, claims: claims)
     }
 

@@ -282,3 +282,19 @@ struct TextNobodyTunedTheReaderFor {
         #expect(whole.events.allSatisfy { !$0.isPartial })
     }
 }
+
+extension TextNobodyTunedTheReaderFor {
+    @Test("A river named as where another flows into it stands for their confluence in a distance claim")
+    func riverMouthIsTheConfluence() throws {
+        let x = try read("The Khabur winds down from Hasakah and empties into the Euphrates, some 40 km south-east of Deir ez-Zor.",
+                         published: "2017-09-20")
+        let claim = try #require(x.claims.first { $0.kind == .distance }, "no distance claim read")
+        #expect(claim.subject?.id == "khabur_euphrates_confluence")
+        #expect(claim.subjectText == "the Euphrates where the Khabur flows into it")
+        #expect(claim.reference?.id == "geonames:170794")
+        // A river that nothing flows into stays the river.
+        let crossing = try read("Government troops reached the Euphrates, about 40 km east of Palmyra.", published: "2017-09-20")
+        let plain = try #require(crossing.claims.first { $0.kind == .distance }, "no distance claim read")
+        #expect(plain.subject?.kind == .river)
+    }
+}
