@@ -84,7 +84,11 @@ extension Document {
     /// (the latest June up to the report: month precision), "March 2011".
     private func monthExpression(at i: Int, month: Int, range: Range<Int>, today: Day) -> DateExpression? {
         // "May" is a verb: only with a day, a year or "in" before it.
-        if i + 1 < range.upperBound, tokens[i + 1].initial == .digit, tokens[i + 1].gapBefore == .space, let d = Int(word(i + 1)), (1...31).contains(d) {
+        // "Sept. 23", "Oct. 5, 2017": an abbreviated month keeps its dot.
+        let abbreviated = i + 1 < range.upperBound && tokens[i].end - tokens[i].start <= 4 && tokens[i + 1].gapBefore == .other
+            && UnsafeBufferPointer(rebasing: text[tokens[i].end..<tokens[i + 1].start]).elementsEqual(". ".utf8)
+        if i + 1 < range.upperBound, tokens[i + 1].initial == .digit, tokens[i + 1].gapBefore == .space || abbreviated,
+           let d = Int(word(i + 1)), (1...31).contains(d) {
             var last = i + 1
             var endDay = d
             if i + 2 < range.upperBound, tokens[i + 2].gapBefore == .hyphen, let d2 = Int(word(i + 2)), d2 > d, d2 <= 31 { endDay = d2; last = i + 2 }

@@ -139,6 +139,9 @@ extension Document {
                     }
                     var b = a.tokens.lowerBound - 1
                     while b >= range.lowerBound, Lexicon.determiners.contains(lower[b]) { b -= 1 }
+                    // "U.S.-backed", "Iranian-backed": a compound adjective of the actor, not
+                    // "backed by" someone else.
+                    if b > range.lowerBound, lower[b] == Word.backed, tokens[b].gapBefore != .space { return true }
                     return !(b >= range.lowerBound && Lexicon.nonSubjectMarkers.contains(lower[b]))
                 }
                 if trigger.passive {
@@ -152,8 +155,10 @@ extension Document {
                     target = subject?.actor
                 } else if trigger.action == .strike && subject == nil {
                     // "The warplanes struck": the attacker of the report's last strike, else
-                    // the actor of the event just before.
-                    actor = events.last(where: { $0.action == .strike })?.actor ?? lastActor.flatMap { s - $0.sentence <= 2 ? $0.actor : nil }
+                    // the actor of the event just before when it has aircraft ("the SDF took
+                    // the village ... airstrikes hit a market" names no attacker).
+                    actor = events.last(where: { $0.action == .strike })?.actor
+                        ?? lastActor.flatMap { s - $0.sentence <= 2 && $0.actor.fliesAircraft ? $0.actor : nil }
                     target = sentenceActors.first { $0.tokens.lowerBound > trigger.last && $0.tokens.lowerBound <= trigger.last + 4 && $0.actor != actor }?.actor
                 } else {
                     actor = subject?.actor

@@ -6,6 +6,15 @@ public enum Actor: String, CaseIterable, Sendable, Codable, Comparable {
     case government, sdf, isis, russia, iran, hezbollah, coalition, us, iraq, rebels
 
     public static func < (a: Actor, b: Actor) -> Bool { a.rawValue < b.rawValue }
+
+    /// Whether it flew combat aircraft in this war: an air strike nobody is named for can
+    /// be its, never the SDF's, ISIS's or the rebels'.
+    public var fliesAircraft: Bool {
+        switch self {
+        case .government, .russia, .coalition, .us, .iraq: true
+        case .sdf, .isis, .iran, .hezbollah, .rebels: false
+        }
+    }
 }
 
 /// What an event reports an actor did.

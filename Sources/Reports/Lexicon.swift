@@ -167,6 +167,7 @@ enum Lexicon {
         ("US backed fighters", .sdf), ("U.S.-backed Syrian fighters", .sdf), ("US-backed Syrian fighters", .sdf),
         ("U.S.-backed forces", .sdf), ("US-backed forces", .sdf), ("US-backed SDF", .sdf), ("US-backed group", .sdf),
         ("U.S.-backed militias", .sdf), ("US-backed militias", .sdf), ("US backed Syrian Democratic Forces", .sdf),
+        ("US-backed Syrian Democratic Forces", .sdf), ("U.S.-backed Syrian Democratic Forces", .sdf),
         ("US-backed SDF forces", .sdf), ("Kurdish-led forces", .sdf), ("Kurdish-led Syrian Democratic Forces", .sdf),
         ("Military Council", .sdf), ("military council", .sdf), ("Military Coalition", .sdf),
         ("coalition of Arab and Kurdish fighters", .sdf), ("coalition of Kurdish and Arab fighters", .sdf),
@@ -353,6 +354,7 @@ enum Word {
     static let `if` = Lexicon.hash("if")
     static let `in` = Lexicon.hash("in")
     static let including = Lexicon.hash("including")
+    static let backed = Lexicon.hash("backed")
     static let into = Lexicon.hash("into")
     static let just = Lexicon.hash("just")
     static let kilometer = Lexicon.hash("kilometer")

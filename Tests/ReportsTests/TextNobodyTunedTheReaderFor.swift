@@ -298,3 +298,37 @@ extension TextNobodyTunedTheReaderFor {
         #expect(plain.subject?.kind == .river)
     }
 }
+
+extension TextNobodyTunedTheReaderFor {
+    @Test("An abbreviated month with its dot dates an event", arguments: [
+        ("the SDF said they had seized the Conoco gas field on Sept. 23.", "2017-09-23"),
+        ("Syrian troops captured Mayadin on Oct. 14, 2017, state media said.", "2017-10-14"),
+    ])
+    func abbreviatedMonthsDate(_ text: String, _ day: String) throws {
+        let x = try read(text, published: "2017-10-20")
+        let event = try #require(x.events.first, "no event read")
+        #expect(event.date?.description == day)
+        #expect(event.date?.precision == .day)
+    }
+
+    @Test("\"U.S.-backed\" before an actor is its adjective: the backed force is the subject")
+    func backedForceIsTheSubject() throws {
+        let x = try read("On the other side of the Euphrates, the U.S.-backed Syrian Democratic Forces said they had seized the Conoco gas field.",
+                         published: "2017-10-20")
+        #expect(x.events.map(\.actor) == [.sdf])
+        let y = try read("Iranian-backed militias entered Abu Kamal on Wednesday.", published: "2017-11-09")
+        #expect(y.events.first?.action == .enter)
+    }
+
+    @Test("An air strike nobody is named for is not given to a force without aircraft")
+    func unattributedAirStrikeHasNoGroundForceActor() throws {
+        let x = try read("""
+        The SDF captured the village of al-Jalaa on Tuesday. Residents said airstrikes had hit a market in Hajin, killing 12 civilians.
+        """, published: "2017-11-09")
+        #expect(x.events.map(\.action) == [.capture])
+        // After a strike by a force with aircraft, "the warplanes struck" is still theirs.
+        let y = try read("Russian jets struck SDF positions near Hajin on Saturday. The warplanes struck again at dawn near al-Busayrah.",
+                         published: "2017-09-17")
+        #expect(y.events.filter { $0.action == .strike }.allSatisfy { $0.actor == .russia })
+    }
+}
