@@ -33,24 +33,33 @@ extension Document {
                 guard i > usedThrough else { continue }
                 // Claims start at a number, a compass word or "other".
                 guard tokens[i].initial == .digit || wordClasses[i].contains(.compass) || lower[i] == Word.other else { continue }
-                // A number and a unit. (A token never holds a comma: "1,000" is two.) Only a
-                // number before a unit word can make a claim, so only those are parsed.
-                if tokens[i].initial == .digit, i + 1 < range.upperBound, Document.mayBeUnit(lower[i + 1]), let value = Double(word(i)) {
+                // A number and a unit: "140 km", "40km", "2.5 kilometres", "250 km2". (A token
+                // never holds a comma: "1,000" is two.) Only a number before a unit word can
+                // make a claim, so only those are parsed.
+                if tokens[i].initial == .digit, let q = quantity(at: i, in: range) {
                     let hedged = i > range.lowerBound && Lexicon.hedges.contains(lower[i - 1])
-                    let unitToken = i + 1
-                    if Document.areaUnits.contains(lower[unitToken]) || (lower[unitToken] == Word.square && i + 2 < range.upperBound && Document.units[lower[i + 2]] == 1000)
-                        || (lower[unitToken] == Word.sq && i + 2 < range.upperBound && lower[i + 2] == Word.km) {
-                        let end = Document.areaUnits.contains(lower[unitToken]) ? unitToken : unitToken + 1
+                    let next = q.unitLast + 1 < range.upperBound ? lower[q.unitLast + 1] : 0
+                    if Document.areaUnits.contains(q.unit) || (q.unit == Word.square && Document.units[next] == 1000)
+                        || (q.unit == Word.sq && next == Word.km) {
+                        let end = Document.areaUnits.contains(q.unit) ? q.unitLast : q.unitLast + 1
                         let subject = clauseSubject(before: i, in: range, actors: sentenceActors)
                         let place = sentenceMentions.last { $0.tokens.upperBound < i }
                         claims.append(claim(.area, s, phrase: (hedged ? i - 1 : i)...end, subject: place, actor: subject, hedged: hedged) {
-                            $0.claimedSquareKilometres = value
+                            $0.claimedSquareKilometres = q.value
                         })
+                        usedThrough = max(usedThrough, end)
                         continue
                     }
-                    guard let metres = Document.units[lower[unitToken]] else { continue }
+                    guard let metres = Document.units[q.unit] else { continue }
+                    let value = q.value
                     // "140 km south-east of Raqqa", "35 kilometers east of the provincial capital", "30 km away from X".
-                    var k = unitToken + 1
+                    var k = q.unitLast + 1
+                    // "40km (25 miles) east of": the conversion in brackets says the same again.
+                    if k < range.upperBound, tokens[k].initial == .digit, gap(before: k).contains(UInt8(ascii: "(")),
+                       let converted = quantity(at: k, in: range), Document.units[converted.unit] != nil,
+                       converted.unitLast + 1 < range.upperBound, gap(before: converted.unitLast + 1).contains(UInt8(ascii: ")")) {
+                        k = converted.unitLast + 1
+                    }
                     var direction: String?
                     if k < range.upperBound, Document.compass.contains(lower[k]) {
                         var last = k
@@ -171,11 +180,82 @@ extension Document {
 
     /// The place a claim is about: named right before it, with only linking words ("which
     /// lies only", "that are located just") or a quoted name in between.
+    /// A river named in "on the northern bank of the Euphrates" says where the subject lies:
+    /// the subject is named before that phrase. "The city lies ..." with no name is the
+    /// settlement the paragraph named last.
     func subjectMention(before token: Int, in mentions: ArraySlice<PlaceMention>, excluding reference: Place?) -> PlaceMention? {
-        guard let m = mentions.last(where: { $0.tokens.upperBound < token && $0.place.id != reference?.id }) else { return nil }
-        let between = (m.tokens.upperBound + 1)..<token
-        guard between.count <= 8, between.allSatisfy({ Document.linkWords.contains(lower[$0]) || blocked[$0] || tokens[$0].initial == .upper }) else { return nil }
+        func linked(_ r: Range<Int>) -> Bool {
+            r.count <= 8 && r.allSatisfy { Document.linkWords.contains(lower[$0]) || blocked[$0] || tokens[$0].initial == .upper }
+        }
+        guard let m = mentions.last(where: { $0.tokens.upperBound < token && $0.place.id != reference?.id }) else {
+            return settlementNamedBefore(token)
+        }
+        guard linked((m.tokens.upperBound + 1)..<token) else { return nil }
+        if m.place.kind == .river, let start = bankPhraseStart(before: m.tokens.lowerBound) {
+            return subjectMention(before: start, in: mentions, excluding: reference)
+        }
         return m
+    }
+
+    /// Where "on the northern bank of" (or "along the banks of") starts, for a name at token `k`.
+    private func bankPhraseStart(before k: Int) -> Int? {
+        var b = k - 1
+        if b >= 0, lower[b] == Word.the { b -= 1 }
+        guard b >= 1, lower[b] == Word.of, lower[b - 1] == Word.bank || lower[b - 1] == Word.banks else { return nil }
+        b -= 2
+        while b >= 0, tokenSentence[b] == tokenSentence[k], wordClasses[b].contains(.compass) || Document.regionalAdjectives.contains(lower[b]) || lower[b] == Word.left || lower[b] == Word.right
+                || lower[b] == Word.the || lower[b] == Word.other { b -= 1 }
+        guard b >= 0, tokenSentence[b] == tokenSentence[k], lower[b] == Word.on || lower[b] == Word.along else { return nil }
+        return b
+    }
+
+    /// "The city lies ...", "the town is ...": a sentence that opens so before token `token`
+    /// (with linking words after) is about the settlement its paragraph named last.
+    private func settlementNamedBefore(_ token: Int) -> PlaceMention? {
+        let s = tokenSentence[token]
+        guard s >= 0 else { return nil }
+        let first = sentenceFirstToken[s]
+        guard token >= first + 2, lower[first] == Word.the, Document.settlementNouns.contains(lower[first + 1]),
+              ((first + 2)..<token).allSatisfy({ Document.linkWords.contains(lower[$0]) }) else { return nil }
+        let paragraph = layout.sentences[s].paragraph
+        guard var m = mentions.last(where: { $0.sentence < s && $0.place.kind.isSettlement && layout.sentences[$0.sentence].paragraph == paragraph })
+        else { return nil }
+        m.span.text = string(bytes: tokens[first].start..<tokens[first + 1].end).lowercased() + " (" + m.span.text + ")"
+        return m
+    }
+
+    static let settlementNouns = WordSet(["city", "town", "village"])
+
+    /// A number and the unit after it, from token `i`: "140 km" (two tokens), "40km" (one),
+    /// "2.5 kilometres" (the decimal point splits the number), "2.5km". `unit` is the unit
+    /// word's hash, `unitLast` its token. Nil when no unit word follows the number.
+    func quantity(at i: Int, in range: Range<Int>) -> (value: Double, unit: UInt64, unitLast: Int)? {
+        // The digits at the start of a token, and the letters glued after them.
+        func split(_ t: Int) -> (digits: String, unit: UInt64?)? {
+            let bytes = UnsafeBufferPointer(rebasing: text[tokens[t].start..<tokens[t].end])
+            let n = bytes.prefix { $0 >= 0x30 && $0 <= 0x39 }.count
+            guard n > 0 else { return nil }
+            let digits = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<n]), as: UTF8.self)
+            return (digits, n == bytes.count ? nil : NameScanner.lowerHash(UnsafeBufferPointer(rebasing: bytes[n...])))
+        }
+        guard let (whole, glued) = split(i) else { return nil }
+        var number = whole, last = i
+        if glued == nil, i + 1 < range.upperBound, tokens[i + 1].initial == .digit, gap(before: i + 1).elementsEqual([UInt8(ascii: ".")]),
+           let (fraction, _) = split(i + 1) {
+            // "2.5": the fraction's token may carry the unit ("2.5km").
+            number += "." + fraction
+            last = i + 1
+        }
+        guard let value = Double(number) else { return nil }
+        let unitAfter = last == i ? glued : split(last)?.unit
+        if let unitAfter { return Document.mayBeUnit(unitAfter) ? (value, unitAfter, last) : nil }
+        guard last + 1 < range.upperBound, Document.mayBeUnit(lower[last + 1]) else { return nil }
+        return (value, lower[last + 1], last + 1)
+    }
+
+    /// The bytes between token `t` and the one before it.
+    func gap(before t: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: text[tokens[t - 1].end..<tokens[t].start])
     }
 
     /// "The Khabur runs ... into the Euphrates, which is about 35 km east of X": a river named

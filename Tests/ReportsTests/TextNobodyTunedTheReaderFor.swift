@@ -332,3 +332,32 @@ extension TextNobodyTunedTheReaderFor {
         #expect(y.events.filter { $0.action == .strike }.allSatisfy { $0.actor == .russia })
     }
 }
+
+extension TextNobodyTunedTheReaderFor {
+    @Test("Distances written the newspapers' ways are read with their value", arguments: [
+        ("Government troops took Mayadin, some 45km south-east of Deir ez-Zor.", 45_000.0),
+        ("Government troops took Mayadin, some 45 km (28 miles) south-east of Deir ez-Zor.", 45_000.0),
+        ("Government troops took al-Busayrah, 2.5 km from the Euphrates.", 2_500.0),
+        ("Government troops took al-Busayrah, 2.5km from the Euphrates.", 2_500.0),
+    ])
+    func distanceForms(_ text: String, _ metres: Double) throws {
+        let x = try read(text, published: "2017-10-20")
+        let claim = try #require(x.claims.first { $0.kind == .distance }, "no distance claim read")
+        #expect(claim.claimedMeters == metres)
+        #expect(x.claims.filter { $0.kind == .distance }.count == 1, "the conversion in brackets is not a claim of its own")
+    }
+
+    @Test("A river's bank is where a subject lies, and \"the city\" is the settlement the paragraph named last")
+    func bankPhraseAndTheCity() throws {
+        let x = try read("""
+        The SDF said on Friday it had taken Raqqa. The city lies on the northern bank of the Euphrates, about 40km (25 miles) east of the Tabqa Dam.
+        """, published: "2017-10-20")
+        let claim = try #require(x.claims.first { $0.kind == .distance }, "no distance claim read")
+        #expect(claim.subject?.id == "geonames:172955")
+        #expect(claim.subjectText == "the city (Raqqa)")
+        // In another paragraph "the city" is not Raqqa.
+        let y = try read("The SDF said on Friday it had taken Raqqa.\n\nThe city lies on the northern bank of the Euphrates, about 40km east of the Tabqa Dam.",
+                         published: "2017-10-20")
+        #expect(y.claims.first { $0.kind == .distance }?.subject == nil)
+    }
+}
