@@ -302,6 +302,11 @@ extension Document {
         while j < range.upperBound, Lexicon.determiners.contains(lower[j]) { j += 1 }
         guard j < range.upperBound else { return nil }
         if let m = mentions.first(where: { $0.tokens.lowerBound == j }) { return (m.place, m.span.text, m.tokens.upperBound) }
+        // "5km northeast of the city": the settlement the report named last before it.
+        if j > k + 1, lower[j - 1] == Word.the, Document.settlementNouns.contains(lower[j]),
+           let m = self.mentions.last(where: { $0.tokens.upperBound < j && $0.place.kind.isSettlement }) {
+            return (m.place, "the " + word(j) + " (" + m.span.text + ")", j)
+        }
         if j + 1 < range.upperBound, lower[j] == Word.provincial, lower[j + 1] == Word.capital {
             let province = self.mentions.last { $0.tokens.lowerBound < j && $0.place.kind == .province }
             return (province.flatMap { capitalOf($0.place) }, string(bytes: tokens[j].start..<tokens[j + 1].end), j + 1)

@@ -90,6 +90,20 @@ extension Document {
         return out
     }
 
+    /// "In Raqqa, the SDF seized ...", "Further north, near Hajin, ...": a place in an opening
+    /// phrase with a comma after it is where the whole sentence happens.
+    func setsTheScene(_ m: PlaceMention) -> Bool {
+        let first = sentenceFirstToken[m.sentence]
+        guard m.tokens.lowerBound >= 1, m.tokens.lowerBound - first <= 4, Document.sceneWords.contains(lower[m.tokens.lowerBound - 1]) else { return false }
+        // "In Raqqa city, ...": the qualifier belongs to the phrase.
+        var last = m.tokens.upperBound
+        if last + 1 < tokens.count, tokens[last + 1].gapBefore == .space, Document.settlementNouns.contains(lower[last + 1]) { last += 1 }
+        guard last + 1 < tokens.count, tokenSentence[last + 1] == m.sentence else { return false }
+        return gap(before: last + 1).first == UInt8(ascii: ",")
+    }
+
+    static let sceneWords = WordSet(["in", "at", "near", "around", "inside", "outside"])
+
     /// Events: a trigger word, its actor (the subject, the agent of a passive, or for a
     /// pronoun the actor of the sentence before), its place (a road named by its ends, else
     /// the first place named after it, else one between its subject and it, else a generic
@@ -183,7 +197,7 @@ extension Document {
 
                 // The place(s).
                 var places: [(Place, String, PlaceMention?)] = []
-                var roadPart = false
+                var roadPart = false, sceneObject = false
                 // Places after the action and before the next one; else one shortly before it.
                 let nextTrigger = sentenceTriggers.first { $0.first > trigger.last }?.first ?? range.upperBound
                 // Rivers are lines: an event is on a river only when it crosses it.
@@ -221,8 +235,11 @@ extension Document {
                 } else if let (place, text) = genericPlace(in: range, from: trigger.last + 1, to: min(nextTrigger, trigger.last + 9), resolve: resolveGeneric) {
                     places.append((place, text, nil))
                 } else if let before = eventMentions.last(where: { mentions[$0].tokens.upperBound < trigger.first && mentions[$0].tokens.upperBound >= trigger.first - 12
-                    && mentions[$0].tokens.upperBound >= afterSubject && mentions[$0].place.kind != .country }).map({ mentions[$0] }) {
+                    && (mentions[$0].tokens.upperBound >= afterSubject || setsTheScene(mentions[$0])) && mentions[$0].place.kind != .country }).map({ mentions[$0] }) {
                     places.append((before.place, before.span.text, before))
+                    // "In Raqqa, the SDF seized the Old City": what was taken is in the place
+                    // the sentence opens with, not all of it.
+                    sceneObject = before.tokens.upperBound < afterSubject && trigger.last + 1 < nextTrigger && Lexicon.determiners.contains(lower[trigger.last + 1])
                 } else if let (place, text) = genericPlace(in: range, from: range.lowerBound, to: trigger.first, resolve: resolveGeneric) {
                     places.append((place, text, nil))
                 }
@@ -260,7 +277,7 @@ extension Document {
                 }
                 for (n, (place, text, mention)) in places.enumerated() {
                     var relation: String?
-                    var partial = n == 0 && (partOfFirst || roadPart)
+                    var partial = n == 0 && (partOfFirst || roadPart || sceneObject)
                     if let mention {
                         let (r, p) = self.relation(before: mention.tokens.lowerBound, in: range)
                         relation = r; partial = partial || p

@@ -361,3 +361,30 @@ extension TextNobodyTunedTheReaderFor {
         #expect(y.claims.first { $0.kind == .distance }?.subject == nil)
     }
 }
+
+extension TextNobodyTunedTheReaderFor {
+    @Test("A place the sentence opens with (\"In Raqqa city, ...\") is where its action happened, and what was taken there is part of it")
+    func openingPlaceSetsTheScene() throws {
+        let x = try read("In Raqqa city, the SDF seized the Old City and the Great Mosque on Tuesday.", published: "2017-09-14")
+        let event = try #require(x.events.first, "no event read")
+        #expect(event.actor == .sdf && event.action == .capture && event.place.id == "geonames:172955")
+        #expect(event.isPartial)
+        #expect(event.date?.description == "2017-09-12")
+        // Without the opening phrase's comma the place is another clause's.
+        let y = try read("Fighting went on in Raqqa while the SDF seized the Old City on Tuesday.", published: "2017-09-14")
+        #expect(y.events.isEmpty)
+    }
+
+    @Test("\"the city\" after a distance is the settlement the report named last")
+    func theCityIsAReference() throws {
+        let x = try read("""
+        Government forces held Deir ez-Zor city on Thursday.
+
+        The SDF reached the Deir ez-Zor Industrial Zone, roughly 5km northeast of the city.
+        """, published: "2017-09-14")
+        let claim = try #require(x.claims.first { $0.kind == .distance }, "no distance claim read")
+        #expect(claim.reference?.id == "geonames:170794")
+        #expect(claim.subject?.id == "deir_ez_zor_industrial_zone")
+        #expect(claim.referenceText == "the city (Deir ez-Zor city)")
+    }
+}
