@@ -139,7 +139,9 @@ public final class NameScanner {
                                             probes[p] = top | NameScanner.probeValid | flags
                                         }
                                     }
-                                    if flags & NameTable.nameFlag != 0 { best = j; bestHash = lookup }
+                                    // A name never ends on an article: "Raqqa as", "of al" are a name and
+                                    // the start of the next one ("as focus", "al-Qaim").
+                                    if flags & NameTable.nameFlag != 0, j == i || !article { best = j; bestHash = lookup }
                                     if flags & NameTable.prefixFlag != 0 { extend = true }
                                 }
                                 if !extend { break }

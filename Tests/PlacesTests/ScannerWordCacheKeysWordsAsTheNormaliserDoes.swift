@@ -144,4 +144,22 @@ struct ScannerWordCacheKeysWordsAsTheNormaliserDoes {
             #expect(h == text.withUnsafeBufferPointer { NameScanner.lowerHash(UnsafeBufferPointer(rebasing: $0[t.start..<t.end])) })
         }
     }
+
+    @Test("A name never ends on an article: the article starts the next name")
+    func namesDoNotEndOnArticles() throws {
+        let gazetteer = Gazetteer(places: [
+            Place(id: "raqqa", name: "Raqqa", kind: .city, coordinate: .init(latitude: 35.95, longitude: 39.01), precision: .exact),
+            Place(id: "of", name: "Of", kind: .town, coordinate: .init(latitude: 40.94, longitude: 40.26), precision: .exact),
+            Place(id: "qaim", name: "al-Qaim", kind: .town, coordinate: .init(latitude: 34.39, longitude: 40.99), precision: .exact),
+            // Longer names make "Raqqa" and "Of" the start of a name, so windows grow past them.
+            Place(id: "raqqa_governorate", name: "Raqqa Governorate", kind: .province, coordinate: .init(latitude: 35.9, longitude: 38.9), precision: .centroid),
+            Place(id: "of_bridge", name: "Of Bridge", kind: .locality, coordinate: .init(latitude: 40.9, longitude: 40.3), precision: .exact),
+        ])
+        let scanner = NameScanner(table: NameTable(gazetteer))
+        let text = Array("Victory in Raqqa as focus shifts west of al-Qaim.".utf8)
+        let found = text.withUnsafeBufferPointer { buf in
+            scanner.scan(buf).map { m in String(decoding: buf[scanner.tokens[m.first].start..<scanner.tokens[m.last].end], as: UTF8.self) }
+        }
+        #expect(found == ["Raqqa", "of", "al-Qaim"])
+    }
 }
