@@ -308,7 +308,33 @@ struct Document {
         return false
     }
 
+    /// The country of a demonym: "the Yemeni capital Sanaa" is in Yemen, whatever village of
+    /// Syria has Sanaa among its other names.
+    static let demonymCountries = WordMap<String>([
+        ("syrian", "SY"), ("iraqi", "IQ"), ("russian", "RU"), ("iranian", "IR"), ("turkish", "TR"), ("lebanese", "LB"),
+        ("jordanian", "JO"), ("saudi", "SA"), ("israeli", "IL"), ("yemeni", "YE"), ("egyptian", "EG"), ("libyan", "LY"),
+        ("afghan", "AF"), ("ukrainian", "UA"), ("american", "US"), ("british", "GB"), ("french", "FR"), ("german", "DE"),
+        ("qatari", "QA"), ("emirati", "AE"), ("kuwaiti", "KW"), ("palestinian", "PS"), ("sudanese", "SD"), ("somali", "SO"),
+    ].map { (Lexicon.hash($0.0), $0.1) })
+
+    /// Words between a demonym and the name it places: "the Yemeni capital Sanaa", "the
+    /// Lebanese border town of Arsal".
+    static let placeNouns = WordSet(["capital", "city", "town", "village", "border", "port", "province", "region",
+                                     "governorate", "district", "of", "provincial", "frontier", "desert", "oil", "hub"])
+
+    /// The country a demonym before token `first` puts the name there in, if any.
+    func countryNamed(before first: Int) -> String? {
+        let s = tokenSentence[first]
+        var b = first - 1
+        var nouns = 0
+        while b >= 0, nouns < 4, tokenSentence[b] == s, tokens[b].initial == .lower, Document.placeNouns.contains(lower[b]) { b -= 1; nouns += 1 }
+        guard b >= 0, tokenSentence[b] == s, tokens[b].initial == .upper else { return nil }
+        return Document.demonymCountries[lower[b]]
+    }
+
     static let demonyms = WordSet(["syrian", "iraqi", "russian", "iranian", "turkish", "kurdish", "american", "arab",
+                                   "yemeni", "egyptian", "libyan", "afghan", "ukrainian", "qatari", "emirati", "kuwaiti",
+                                   "palestinian", "sudanese", "somali",
                                    "lebanese", "jordanian", "saudi", "israeli", "british", "french", "german",
                                    "sunni", "shiite", "shia", "alawite", "assyrian", "christian", "yazidi"])
 }

@@ -206,6 +206,7 @@ public final class Reader {
 
     private func findPlaces(_ d: inout Document) {
         var raw: [RawMention] = []
+        var countryOfWriting: [Int: String] = [:]
         var matchStarts = [Bool](repeating: false, count: d.tokens.count)
         var matchTokens = [Bool](repeating: false, count: d.tokens.count)
         for m in d.matches {
@@ -216,6 +217,7 @@ public final class Reader {
             guard var r = d.filterMatch(m, matchStarts: matchStarts, matchTokens: matchTokens) else { continue }
             let (writing, found) = slots(written: UnsafeBufferPointer(rebasing: d.text[d.tokens[r.first].start..<d.tokens[r.last].end]))
             var candidates = found
+            if let country = d.countryNamed(before: r.first) { countryOfWriting[writing] = country }
             if let kinds = r.kinds {
                 let narrowed = candidates.filter { kinds.contains(known[Int($0)].kind) }
                 if !narrowed.isEmpty { candidates = narrowed }
@@ -224,6 +226,16 @@ public final class Reader {
             r.writing = writing
             r.candidates = candidates
             raw.append(r)
+        }
+        // "the Yemeni capital Sanaa": that name means a place of that country throughout the
+        // report (the headline's "Sanaa" too), or nothing the gazetteer knows.
+        if !countryOfWriting.isEmpty {
+            raw = raw.compactMap { r in
+                guard let country = countryOfWriting[r.writing] else { return r }
+                var r = r
+                r.candidates = r.candidates.filter { known[Int($0)].country == country }
+                return r.candidates.isEmpty ? nil : r
+            }
         }
         // Context from the names that can mean one place only.
         var countries: [String: Double] = [:], provinces: [String: Double] = [:]

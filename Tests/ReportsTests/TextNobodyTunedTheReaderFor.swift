@@ -388,3 +388,20 @@ extension TextNobodyTunedTheReaderFor {
         #expect(claim.referenceText == "the city (Deir ez-Zor city)")
     }
 }
+
+extension TextNobodyTunedTheReaderFor {
+    @Test("A name a demonym puts in another country is no Syrian village of that name, anywhere in the report")
+    func demonymPlacesTheName() throws {
+        // GeoNames lists "Sanaa" among the other names of As Si'in, a village near Hama.
+        let x = try read("""
+        Coalition jets strike Sanaa
+
+        Warplanes struck Houthi positions in the Yemeni capital Sanaa on Tuesday. Government forces advanced on Hodeidah, about 225 km west of Sanaa.
+        """, published: "2017-12-05")
+        #expect(x.mentions.isEmpty, "\(x.mentions.map { "\($0.span.text) → \($0.place.id)" })")
+        #expect(x.events.isEmpty)
+        // A demonym of the place's own country keeps it.
+        let y = try read("Troops entered the Syrian town of Mayadin on Saturday.", published: "2017-10-14")
+        #expect(y.mentions.map(\.place.id) == ["geonames:173480"])
+    }
+}
