@@ -194,6 +194,9 @@ enum Lexicon {
         // Iraq, the rebels.
         ("Iraqi forces", .iraq), ("Iraqi government forces", .iraq), ("Iraqi troops", .iraq), ("Iraqi army", .iraq),
         ("U.S.-backed Iraqi government forces", .iraq), ("Popular Mobilization Forces", .iraq), ("PMF", .iraq),
+        ("Popular Mobilisation Forces", .iraq), ("Popular Mobilization Units", .iraq), ("Popular Mobilisation Units", .iraq),
+        ("PMU", .iraq), ("Hashd al-Shaabi", .iraq), ("Hashed al-Shaabi", .iraq), ("Iraqi paramilitaries", .iraq),
+        ("Iraqi militiamen", .iraq), ("Iraqi security forces", .iraq), ("ISF", .iraq),
         ("rebels", .rebels), ("Syrian rebels", .rebels), ("US-backed rebels", .rebels), ("U.S.-backed Syrian rebels", .rebels),
         ("US-backed Syrian rebels", .rebels), ("opposition", .rebels), ("the opposition", .rebels), ("Free Syrian Army", .rebels),
         ("FSA", .rebels), ("Maghawir al-Thawra", .rebels), ("Revolutionary Commando Army", .rebels),

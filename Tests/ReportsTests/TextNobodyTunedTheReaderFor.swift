@@ -405,3 +405,16 @@ extension TextNobodyTunedTheReaderFor {
         #expect(y.mentions.map(\.place.id) == ["geonames:173480"])
     }
 }
+
+extension TextNobodyTunedTheReaderFor {
+    @Test("Iraq's paramilitaries are Iraq in British and American spelling", arguments: [
+        "The Popular Mobilisation Forces entered Rawa from the west on Friday.",
+        "The Popular Mobilization Units entered Rawa from the west on Friday.",
+        "Hashd al-Shaabi fighters entered Rawa from the west on Friday.",
+    ])
+    func iraqiParamilitaries(_ text: String) throws {
+        let x = try read(text, published: "2017-11-17")
+        #expect(x.events.map(\.actor) == [.iraq])
+        #expect(x.events.first?.place.id == "geonames:92004")
+    }
+}
