@@ -176,7 +176,8 @@ extension Document {
 
     static let linkWords = WordSet(["which", "that", "is", "are", "was", "lies", "lie", "lying", "located", "situated",
                                     "sits", "only", "just", "about", "some", "roughly", "around", "nearly", "approximately",
-                                    "dubbed", "called", "known", "as", "the", "a", "itself", "both", "now"])
+                                    "dubbed", "called", "known", "as", "the", "a", "itself", "both", "now",
+                                    "town", "city", "village"])
 
     /// The place a claim is about: named right before it, with only linking words ("which
     /// lies only", "that are located just") or a quoted name in between.

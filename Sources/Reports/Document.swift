@@ -194,6 +194,13 @@ struct Document {
         i = 0
         while i < tokens.count {
             guard wordClasses[i].contains(.actorStart), tokenSentence[i] >= 0, let (last, actor) = phrase(at: i, in: actorPhrases) else { i += 1; continue }
+            // "Turkish army", "Lebanese Army": a bare "army" after a capitalised word is that
+            // nation's, not Syria's.
+            if lower[i] == Word.army, i > 0, tokenSentence[i - 1] == tokenSentence[i], tokens[i].gapBefore == .space,
+               tokens[i - 1].initial == .upper, !Lexicon.determiners.contains(lower[i - 1]) {
+                i = last + 1
+                continue
+            }
             // "Military Council" is the SDF's when a place name precedes it: take the name too.
             var first = i
             if actor == .sdf && lower[i] == Word.military {

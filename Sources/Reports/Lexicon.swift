@@ -26,14 +26,17 @@ enum Lexicon {
         var text: String
     }
 
-    static func phrase(_ text: String) -> Phrase {
+    /// A phrase written "=SANA" matches in case only, whatever its length.
+    static func phrase(_ written: String) -> Phrase {
+        let caseOnly = written.hasPrefix("=")
+        let text = caseOnly ? String(written.dropFirst()) : written
         var words: [UInt64] = [], exact: [String?] = []
         var current = ""
         func flush() {
             guard !current.isEmpty else { return }
             words.append(hash(current))
             // All-capital words of up to three letters (IS, US, U S) match in case only.
-            exact.append(current.count <= 3 && current.allSatisfy { $0.isUppercase } ? current : nil)
+            exact.append(caseOnly || (current.count <= 3 && current.allSatisfy { $0.isUppercase }) ? current : nil)
             current = ""
         }
         for ch in text {
@@ -152,6 +155,9 @@ enum Lexicon {
     /// "U.S.-backed Syrian rebels" is the rebels and "U.S.-backed Syrian fighters" the SDF.
     static let actors = PhraseTable<Actor>([
         // The Syrian government and its forces.
+        // "The army", "army units": the Syrian army, unless a nation's name comes before it
+        // (`Document.findActors`) or the report is about Iraq (`Reader.read`).
+        ("army", .government), ("army units", .government), ("army troops", .government),
         ("Syrian troops", .government), ("Syrian army", .government), ("Syrian Arab Army", .government), ("SAA", .government),
         ("Syrian military", .government), ("Syrian forces", .government), ("Syrian government", .government),
         ("Syrian government forces", .government), ("Syrian government troops", .government), ("Syrian regime", .government),
@@ -216,6 +222,9 @@ enum Lexicon {
         "Deir ez-Zor Military Council", "Deir ez-Zor Military Coalition", "Raqqa Is Being Slaughtered Silently",
         "Al-Masdar", "Almasdar News", "Sputnik", "Anadolu Agency", "Al Arabiya", "Al Mayadeen TV", "Syria Direct",
         "Deir Ezzor 24", "DeirEzzor 24", "Euphrates Post",
+        // News agencies in datelines ("Deir Ezzor, SANA-"): GeoNames has villages named like some.
+        "=SANA", "Syrian Arab News Agency", "Hawar News Agency", "=ANHA", "=SOHR", "=IRNA", "Fars News Agency",
+        "Tasnim News Agency", "Xinhua", "Amaq",
     ].map { ($0, true) })
 
     /// Words after a place name that make it part of an organisation's name ("Deir
@@ -358,6 +367,7 @@ enum Word {
     static let `in` = Lexicon.hash("in")
     static let including = Lexicon.hash("including")
     static let backed = Lexicon.hash("backed")
+    static let army = Lexicon.hash("army")
     static let bank = Lexicon.hash("bank")
     static let banks = Lexicon.hash("banks")
     static let left = Lexicon.hash("left")

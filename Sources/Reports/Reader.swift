@@ -103,6 +103,7 @@ public final class Reader {
                                 lowercaseStamps: &lowercaseStamps, reportStamp: reportNumber)
         document.findActors()
         findPlaces(&document)
+        Reader.nameTheArmy(&document)
         document.bindPeople()
         // A generic reference resolves the same way throughout a report: once per phrase.
         // It goes through the report's most mentioned settlement, found once when first asked.
@@ -120,6 +121,18 @@ public final class Reader {
         let claims = document.findClaims(resolveGeneric: resolve, capitalOf: capital(ofProvince:),
                                          placesNamed: { self.places(forKey: NameNormalizer.key($0)) })
         return Extraction(report: report, mentions: document.mentions, actors: document.actors, events: events, claims: claims)
+    }
+
+    /// "The army" in a report whose places are more Iraqi than Syrian is Iraq's.
+    static func nameTheArmy(_ d: inout Document) {
+        let bare = d.actors.indices.filter { d.lower[d.actors[$0].tokens.lowerBound] == Word.army }
+        guard !bare.isEmpty else { return }
+        var syrian = 0, iraqi = 0
+        for m in d.mentions {
+            if m.place.country == "SY" { syrian += 1 } else if m.place.country == "IQ" { iraqi += 1 }
+        }
+        guard iraqi > syrian else { return }
+        for k in bare { d.actors[k].actor = .iraq }
     }
 
     /// The slot of place number `n`, building the place the first time.

@@ -418,3 +418,31 @@ extension TextNobodyTunedTheReaderFor {
         #expect(x.events.first?.place.id == "geonames:92004")
     }
 }
+
+extension TextNobodyTunedTheReaderFor {
+    @Test("State-media copy: the agency in the dateline is no village, and \"army units\" are Syria's army")
+    func stateMediaCopy() throws {
+        let x = try read("""
+        Deir Ezzor, SANA- Army units on Tuesday broke the siege imposed by Daesh terrorists on Deir Ezzor city.
+
+        The army had liberated al-Sukhna town, 50 km north-east of Palmyra, on August 12.
+        """, published: "2017-09-05")
+        #expect(!x.mentions.contains { $0.span.text == "SANA" })
+        #expect(x.events.map { "\($0.actor.rawValue) \($0.action.rawValue) \($0.place.id) \($0.date?.description ?? "")" } == [
+            "government siege_broken geonames:170794 2017-09-05",
+            "government capture geonames:172425 2017-08-12",
+        ])
+        let claim = try #require(x.claims.first { $0.kind == .distance }, "no distance claim read")
+        #expect(claim.subject?.id == "geonames:172425", "the town named right before it, with its qualifier")
+    }
+
+    @Test("A bare \"army\" is another nation's after its name, and Iraq's in a report about Iraq")
+    func whoseArmy() throws {
+        let turkish = try read("The Turkish army entered Tall Abyad on Sunday.", published: "2017-10-15")
+        #expect(turkish.events.isEmpty)
+        let iraqi = try read("The army recaptured Rawa on Friday, ten days after it entered Anah and al-Qaim.", published: "2017-11-17")
+        #expect(iraqi.events.first?.actor == .iraq)
+        let syrian = try read("The army recaptured Mayadin on Saturday.", published: "2017-10-14")
+        #expect(syrian.events.first?.actor == .government)
+    }
+}
