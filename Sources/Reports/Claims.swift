@@ -32,7 +32,26 @@ extension Document {
                 defer { i += 1 }
                 guard i > usedThrough else { continue }
                 // Claims start at a number, a compass word or "other".
-                guard tokens[i].initial == .digit || wordClasses[i].contains(.compass) || lower[i] == Word.other else { continue }
+                guard tokens[i].initial == .digit || wordClasses[i].contains(.compass) || lower[i] == Word.other
+                    || lower[i] == Word.bank || lower[i] == Word.side else { continue }
+                // "on the eastern bank of the Euphrates", "the west bank of the river", "on the left bank".
+                if lower[i] == Word.bank || lower[i] == Word.side {
+                    guard i > range.lowerBound, let side = Document.bankSides[lower[i - 1]], i + 1 < range.upperBound, lower[i + 1] == Word.of,
+                          let (river, riverText, refLast) = referencePlace(after: i + 1, in: range, mentions: sentenceMentions, capitalOf: capitalOf),
+                          let river, river.kind == .river else { continue }
+                    var first = i - 1
+                    if first > range.lowerBound, lower[first - 1] == Word.the { first -= 1 }
+                    if first > range.lowerBound, lower[first - 1] == Word.on || lower[first - 1] == Word.along { first -= 1 }
+                    let subject = subjectMention(before: first, in: sentenceMentions, excluding: river)
+                    let actor = subject == nil ? clauseSubject(before: i, in: range, actors: sentenceActors) : nil
+                    guard subject != nil || actor != nil else { continue }
+                    claims.append(claim(.bank, s, phrase: first...refLast, subject: subject, actor: actor, hedged: false) {
+                        $0.claimedBank = side
+                        $0.reference = river; $0.referenceText = riverText
+                    })
+                    usedThrough = max(usedThrough, refLast)
+                    continue
+                }
                 // A number and a unit: "140 km", "40km", "2.5 kilometres", "250 km2". (A token
                 // never holds a comma: "1,000" is two.) Only a number before a unit word can
                 // make a claim, so only those are parsed.
@@ -189,7 +208,7 @@ extension Document {
             r.count <= 8 && r.allSatisfy { Document.linkWords.contains(lower[$0]) || blocked[$0] || tokens[$0].initial == .upper }
         }
         guard let m = mentions.last(where: { $0.tokens.upperBound < token && $0.place.id != reference?.id }) else {
-            return settlementNamedBefore(token)
+            return placeNamedBefore(token)
         }
         guard linked((m.tokens.upperBound + 1)..<token) else { return nil }
         if m.place.kind == .river, let start = bankPhraseStart(before: m.tokens.lowerBound) {
@@ -210,20 +229,42 @@ extension Document {
         return b
     }
 
-    /// "The city lies ...", "the town is ...": a sentence that opens so before token `token`
-    /// (with linking words after) is about the settlement its paragraph named last.
-    private func settlementNamedBefore(_ token: Int) -> PlaceMention? {
+    /// "The city lies ...", "the plant is ...": a sentence that opens so before token `token`
+    /// (with linking words after) is about the place of that kind its paragraph named last.
+    private func placeNamedBefore(_ token: Int) -> PlaceMention? {
         let s = tokenSentence[token]
         guard s >= 0 else { return nil }
         let first = sentenceFirstToken[s]
-        guard token >= first + 2, lower[first] == Word.the, Document.settlementNouns.contains(lower[first + 1]),
-              ((first + 2)..<token).allSatisfy({ Document.linkWords.contains(lower[$0]) }) else { return nil }
+        guard token >= first + 2, lower[first] == Word.the, let kinds = Document.genericNouns[lower[first + 1]],
+              ((first + 2)..<token).allSatisfy({ Document.linkWords.contains(lower[$0]) || Document.positionWords.contains(lower[$0]) })
+        else { return nil }
         let paragraph = layout.sentences[s].paragraph
-        guard var m = mentions.last(where: { $0.sentence < s && $0.place.kind.isSettlement && layout.sentences[$0.sentence].paragraph == paragraph })
+        guard var m = mentions.last(where: { $0.sentence < s && kinds.contains($0.place.kind) && layout.sentences[$0.sentence].paragraph == paragraph })
         else { return nil }
         m.span.text = string(bytes: tokens[first].start..<tokens[first + 1].end).lowercased() + " (" + m.span.text + ")"
         return m
     }
+
+    /// The bank a side of the Euphrates names: it flows south-east through Syria, so its
+    /// left, northern and eastern bank is the east bank (the Jazira).
+    static let bankSides = WordMap<String>([
+        ("east", "east"), ("eastern", "east"), ("northern", "east"), ("north", "east"), ("left", "east"),
+        ("west", "west"), ("western", "west"), ("southern", "west"), ("south", "west"), ("right", "west"),
+    ].map { (Lexicon.hash($0.0), $0.1) })
+
+    /// Words that say where a subject lies between it and a claim ("The plant is located on
+    /// the eastern side of the river, some 20 km east of ...").
+    static let positionWords = WordSet(["on", "along", "side", "bank", "banks", "of", "river", "the", "eastern", "western",
+                                        "northern", "southern", "east", "west", "north", "south", "left", "right", "opposite"])
+
+    /// Nouns that stand for a place named before ("the city", "the plant"), and the kinds of
+    /// place each can stand for.
+    static let genericNouns = WordMap<[PlaceKind]>([
+        ("city", [.city, .town]), ("town", [.town, .city, .village]), ("village", [.village, .town]),
+        ("plant", [.gasField, .oilField]), ("facility", [.gasField, .oilField, .base, .airport, .dam]),
+        ("field", [.oilField, .gasField]), ("oilfield", [.oilField]), ("base", [.base]), ("airport", [.airport]),
+        ("airbase", [.airport, .base]), ("dam", [.dam]), ("valley", [.valley]), ("river", [.river]),
+    ].map { (Lexicon.hash($0.0), $0.1) })
 
     static let settlementNouns = WordSet(["city", "town", "village"])
 
@@ -303,9 +344,9 @@ extension Document {
         while j < range.upperBound, Lexicon.determiners.contains(lower[j]) { j += 1 }
         guard j < range.upperBound else { return nil }
         if let m = mentions.first(where: { $0.tokens.lowerBound == j }) { return (m.place, m.span.text, m.tokens.upperBound) }
-        // "5km northeast of the city": the settlement the report named last before it.
-        if j > k + 1, lower[j - 1] == Word.the, Document.settlementNouns.contains(lower[j]),
-           let m = self.mentions.last(where: { $0.tokens.upperBound < j && $0.place.kind.isSettlement }) {
+        // "5km northeast of the city": the place of that kind the report named last before it.
+        if j > k + 1, lower[j - 1] == Word.the, let kinds = Document.genericNouns[lower[j]],
+           let m = self.mentions.last(where: { $0.tokens.upperBound < j && kinds.contains($0.place.kind) }) {
             return (m.place, "the " + word(j) + " (" + m.span.text + ")", j)
         }
         if j + 1 < range.upperBound, lower[j] == Word.provincial, lower[j + 1] == Word.capital {

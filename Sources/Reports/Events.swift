@@ -102,6 +102,10 @@ extension Document {
         return gap(before: last + 1).first == UInt8(ascii: ",")
     }
 
+    /// Nouns for the members of a force: "fighters of X" is X.
+    static let forceNouns = WordSet(["fighters", "units", "forces", "troops", "members", "militants", "soldiers",
+                                     "militiamen", "elements", "detachments", "battalions", "brigades"])
+
     static let sceneWords = WordSet(["in", "at", "near", "around", "inside", "outside"])
 
     /// Events: a trigger word, its actor (the subject, the agent of a passive, or for a
@@ -156,6 +160,8 @@ extension Document {
                     // "U.S.-backed", "Iranian-backed": a compound adjective of the actor, not
                     // "backed by" someone else.
                     if b > range.lowerBound, lower[b] == Word.backed, tokens[b].gapBefore != .space { return true }
+                    // "Fighters of the Deir ez-Zor Military Council ... took": the force is the subject.
+                    if b > range.lowerBound, lower[b] == Word.of, Document.forceNouns.contains(lower[b - 1]) { return true }
                     return !(b >= range.lowerBound && Lexicon.nonSubjectMarkers.contains(lower[b]))
                 }
                 if trigger.passive {
@@ -215,7 +221,8 @@ extension Document {
                 if let subject {
                     var b = subject.tokens.lowerBound - 1
                     while b >= range.lowerBound, Lexicon.determiners.contains(lower[b]) { b -= 1 }
-                    afterSubject = b >= range.lowerBound && lower[b] == Word.where ? b - 1 : subject.tokens.upperBound + 1
+                    // "X, where troops broke the siege", "X, which the SDF liberated last week".
+                    afterSubject = b >= range.lowerBound && (lower[b] == Word.where || lower[b] == Word.which) ? b - 1 : subject.tokens.upperBound + 1
                 }
                 if let (road, text, noun) = road(from: trigger.last + 1, to: nextTrigger, mentions: after) {
                     // "seized part of a main highway running from X to Y": the road, not X.

@@ -173,7 +173,8 @@ enum Lexicon {
         ("US backed fighters", .sdf), ("U.S.-backed Syrian fighters", .sdf), ("US-backed Syrian fighters", .sdf),
         ("U.S.-backed forces", .sdf), ("US-backed forces", .sdf), ("US-backed SDF", .sdf), ("US-backed group", .sdf),
         ("U.S.-backed militias", .sdf), ("US-backed militias", .sdf), ("US backed Syrian Democratic Forces", .sdf),
-        ("US-backed Syrian Democratic Forces", .sdf), ("U.S.-backed Syrian Democratic Forces", .sdf),
+        ("US-backed Syrian Democratic Forces", .sdf),
+        ("YPG", .sdf), ("YPJ", .sdf), ("People's Protection Units", .sdf), ("Kurdish YPG", .sdf), ("U.S.-backed Syrian Democratic Forces", .sdf),
         ("US-backed SDF forces", .sdf), ("Kurdish-led forces", .sdf), ("Kurdish-led Syrian Democratic Forces", .sdf),
         ("Military Council", .sdf), ("military council", .sdf), ("Military Coalition", .sdf),
         ("coalition of Arab and Kurdish fighters", .sdf), ("coalition of Kurdish and Arab fighters", .sdf),
@@ -303,6 +304,8 @@ enum Lexicon {
         ("seizing", .capture), ("seizes", .capture), ("liberated", .capture), ("liberating", .capture), ("liberates", .capture),
         ("recaptured", .capture), ("recapturing", .capture), ("retook", .capture), ("retaken", .capture), ("ousted", .capture),
         ("took control of", .capture), ("taken control of", .capture), ("took over", .capture), ("gained control of", .capture),
+        ("took full control of", .capture), ("taken full control of", .capture), ("took complete control of", .capture),
+        ("taken complete control of", .capture), ("seized control of", .capture), ("seized full control of", .capture),
         ("fell to", .capture), ("freed", .capture), ("overran", .capture), ("stormed", .capture),
         ("advanced", .advance), ("advancing", .advance), ("advances", .advance), ("reached", .advance), ("reaching", .advance),
         ("pushed into", .advance), ("pushed toward", .advance), ("pushed towards", .advance), ("closed in", .advance),
@@ -418,6 +421,7 @@ enum Word {
     static let until = Lexicon.hash("until")
     static let week = Lexicon.hash("week")
     static let `where` = Lexicon.hash("where")
+    static let which = Lexicon.hash("which")
     static let with = Lexicon.hash("with")
     static let yesterday = Lexicon.hash("yesterday")
 }

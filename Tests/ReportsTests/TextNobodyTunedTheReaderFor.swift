@@ -446,3 +446,41 @@ extension TextNobodyTunedTheReaderFor {
         #expect(syrian.events.first?.actor == .government)
     }
 }
+
+extension TextNobodyTunedTheReaderFor {
+    @Test("Kurdish-outlet copy: the force behind \"fighters of\", full control, a place the SDF took named before it")
+    func kurdishOutletCopy() throws {
+        let x = try read("""
+        Fighters of the Deir ez-Zor Military Council and the YPG took full control of the Conoco gas plant on Saturday.
+
+        Regime forces are stationed on the west bank of the Euphrates, opposite the village of Khasham, which the SDF liberated last week.
+        """, published: "2017-09-25")
+        #expect(x.events.map { "\($0.actor.rawValue) \($0.action.rawValue) \($0.place.id) \($0.date?.description ?? "")" } == [
+            "sdf capture conoco_gas_field 2017-09-23",
+            "sdf capture geonames:167899 2017-09-24",
+        ])
+    }
+
+    @Test("A side or bank of a river is a bank claim, and \"the plant\" is the place of that kind named last", arguments: [
+        ("The SDF holds al-Busayrah, on the eastern bank of the Euphrates.", "east", "geonames:173927"),
+        ("The SDF holds al-Busayrah, on the left bank of the Euphrates.", "east", "geonames:173927"),
+        ("Government troops hold Mayadin, on the western side of the river Euphrates.", "west", "geonames:173480"),
+    ])
+    func bankSides(_ text: String, _ bank: String, _ subject: String) throws {
+        let x = try read(text, published: "2017-09-25")
+        let claim = try #require(x.claims.first { $0.kind == .bank }, "no bank claim read")
+        #expect(claim.claimedBank == bank)
+        #expect(claim.subject?.id == subject)
+        #expect(claim.reference?.id == "euphrates")
+    }
+
+    @Test("\"The plant is located on the eastern side of the river, some 20 km east of X\" is about the plant named before")
+    func thePlantIsTheField() throws {
+        let x = try read("""
+        The SDF took the Conoco gas plant on Saturday. The plant is located on the eastern side of the river, some 20 km east of Deir ez-Zor.
+        """, published: "2017-09-25")
+        let distance = try #require(x.claims.first { $0.kind == .distance }, "no distance claim read")
+        #expect(distance.subject?.id == "conoco_gas_field")
+        #expect(distance.subjectText == "the plant (Conoco gas plant)")
+    }
+}
