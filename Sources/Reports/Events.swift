@@ -90,6 +90,18 @@ extension Document {
         return out
     }
 
+    /// The place an action takes from before it: the last one within 12 tokens, after the
+    /// action's subject or opening the sentence, and not a country. (A loop, not a closure
+    /// over `self`: that would copy the whole document per trigger.)
+    func mentionBefore(_ trigger: Int, among indices: [Int], afterSubject: Int) -> PlaceMention? {
+        for k in indices.reversed() {
+            let m = mentions[k]
+            guard m.tokens.upperBound < trigger, m.tokens.upperBound >= trigger - 12, m.place.kind != .country else { continue }
+            if m.tokens.upperBound >= afterSubject || setsTheScene(m) { return m }
+        }
+        return nil
+    }
+
     /// "In Raqqa, the SDF seized ...", "Further north, near Hajin, ...": a place in an opening
     /// phrase with a comma after it is where the whole sentence happens.
     func setsTheScene(_ m: PlaceMention) -> Bool {
@@ -120,7 +132,7 @@ extension Document {
     func findEvents(resolveGeneric: (String) -> Place?, capitalOf: (Place) -> Place?) -> [Event] {
         // The closures below read these: as locals they capture an array each, not a copy
         // of the whole document.
-        let lower = self.lower, mentions = self.mentions, people = self.people
+        let lower = self.lower, mentions = self.mentions, people = self.people, tokens = self.tokens
         var events: [Event] = []
         var lastActor: (actor: Actor, sentence: Int)?
         let actorsOf = itemRanges(sentences: actors.map(\.sentence))
@@ -241,8 +253,7 @@ extension Document {
                     }
                 } else if let (place, text) = genericPlace(in: range, from: trigger.last + 1, to: min(nextTrigger, trigger.last + 9), resolve: resolveGeneric) {
                     places.append((place, text, nil))
-                } else if let before = eventMentions.last(where: { mentions[$0].tokens.upperBound < trigger.first && mentions[$0].tokens.upperBound >= trigger.first - 12
-                    && (mentions[$0].tokens.upperBound >= afterSubject || setsTheScene(mentions[$0])) && mentions[$0].place.kind != .country }).map({ mentions[$0] }) {
+                } else if let before = mentionBefore(trigger.first, among: eventMentions, afterSubject: afterSubject) {
                     places.append((before.place, before.span.text, before))
                     // "In Raqqa, the SDF seized the Old City": what was taken is in the place
                     // the sentence opens with, not all of it.
