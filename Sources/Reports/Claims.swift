@@ -19,6 +19,8 @@ extension Document {
     /// `placesNamed` gives the gazetteer's places with a name.
     func findClaims(resolveGeneric: (String) -> Place?, capitalOf: (Place) -> Place?, placesNamed: (String) -> [Place]) -> [Claim] {
         var claims: [Claim] = []
+        // Asked of every token: locals, not a global's lazy access each time.
+        let otherWord = Word.other, bankWord = Word.bank, sideWord = Word.side
         let actorsOf = itemRanges(sentences: actors.map(\.sentence))
         let mentionsOf = itemRanges(sentences: mentions.map(\.sentence))
         for s in layout.sentences.indices where !layout.sentences[s].isTitle {
@@ -32,10 +34,10 @@ extension Document {
                 defer { i += 1 }
                 guard i > usedThrough else { continue }
                 // Claims start at a number, a compass word or "other".
-                guard tokens[i].initial == .digit || wordClasses[i].contains(.compass) || lower[i] == Word.other
-                    || lower[i] == Word.bank || lower[i] == Word.side else { continue }
+                guard tokens[i].initial == .digit || wordClasses[i].contains(.compass) || lower[i] == otherWord
+                    || lower[i] == bankWord || lower[i] == sideWord else { continue }
                 // "on the eastern bank of the Euphrates", "the west bank of the river", "on the left bank".
-                if lower[i] == Word.bank || lower[i] == Word.side {
+                if lower[i] == bankWord || lower[i] == sideWord {
                     guard i > range.lowerBound, let side = Document.bankSides[lower[i - 1]], i + 1 < range.upperBound, lower[i + 1] == Word.of,
                           let (river, riverText, refLast) = referencePlace(after: i + 1, in: range, mentions: sentenceMentions, capitalOf: capitalOf),
                           let river, river.kind == .river else { continue }
