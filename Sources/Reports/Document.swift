@@ -77,7 +77,8 @@ struct Document {
         }
         self.sentenceTokens = ranges
         var provinceWords = [[Int]](repeating: [], count: firsts.count)
-        for (t, s) in sentence.enumerated() where s >= 0 && (lower[t] == Word.province || lower[t] == Word.governorate) {
+        let province = Word.province, governorate = Word.governorate
+        for (t, s) in sentence.enumerated() where s >= 0 && (lower[t] == province || lower[t] == governorate) {
             provinceWords[s].append(t)
         }
         self.sentenceProvinceWords = provinceWords
