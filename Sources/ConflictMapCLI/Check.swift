@@ -40,7 +40,11 @@ struct Check: ParsableCommand {
         let scenario = try territory.loadScenario(gazetteer)
         let model = ControlModel(scenario: scenario, events: extractions.flatMap(\.events))
         let builder = try? ZoneBuilder(gazetteer: gazetteer, river: river)
+        let controlEvents = model.events
         let checker = ClaimChecker(gazetteer: gazetteer, river: river) { actor, from, to in
+            // Without a report of ground changing hands in the window, the model's growth is
+            // only the lack of news: no measure.
+            guard controlEvents.contains(where: { e in e.date.map { $0.latestDay > from && $0.latestDay <= to } ?? false }) else { return nil }
             guard let builder, let before = try? builder.build(model.state(asOf: from), day: from),
                   let after = try? builder.build(model.state(asOf: to), day: to) else { return nil }
             return after.area(of: actor.rawValue) - before.area(of: actor.rawValue)

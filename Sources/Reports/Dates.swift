@@ -64,7 +64,7 @@ extension Document {
                                           text: string(bytes: tokens[i - 1].start..<tokens[i].end)))
             } else if let month = Document.months[here], tokens[i].initial == .upper {
                 if let e = monthExpression(at: i, month: month, range: range, today: today) { out.append(e); i = e.tokens.upperBound + 1; continue }
-            } else if tokens[i].initial == .digit, let d = Int(word(i)), (1...31).contains(d), i + 1 < range.upperBound,
+            } else if tokens[i].initial == .digit, let d = dayOfMonth(i), i + 1 < range.upperBound,
                       let month = Document.months[lower[i + 1]], tokens[i + 1].initial == .upper {
                 // "9 September 2017", "9 Sept".
                 var year = today.year, last = i + 1
@@ -88,10 +88,10 @@ extension Document {
         let abbreviated = i + 1 < range.upperBound && tokens[i].end - tokens[i].start <= 4 && tokens[i + 1].gapBefore == .other
             && UnsafeBufferPointer(rebasing: text[tokens[i].end..<tokens[i + 1].start]).elementsEqual(". ".utf8)
         if i + 1 < range.upperBound, tokens[i + 1].initial == .digit, tokens[i + 1].gapBefore == .space || abbreviated,
-           let d = Int(word(i + 1)), (1...31).contains(d) {
+           let d = dayOfMonth(i + 1) {
             var last = i + 1
             var endDay = d
-            if i + 2 < range.upperBound, tokens[i + 2].gapBefore == .hyphen, let d2 = Int(word(i + 2)), d2 > d, d2 <= 31 { endDay = d2; last = i + 2 }
+            if i + 2 < range.upperBound, tokens[i + 2].gapBefore == .hyphen, let d2 = dayOfMonth(i + 2), d2 > d { endDay = d2; last = i + 2 }
             var year = today.year
             if last + 1 < range.upperBound, let y = Int(word(last + 1)), (1900...2100).contains(y) { year = y; last += 1 }
             else if month > today.month { year -= 1 }
@@ -110,11 +110,19 @@ extension Document {
         return nil
     }
 
+    /// The day of the month token `t` writes: "16", "16th", "1st", "22nd", "3rd".
+    func dayOfMonth(_ t: Int) -> Int? {
+        var w = word(t)
+        for suffix in ["st", "nd", "rd", "th"] where w.count > 2 && w.lowercased().hasSuffix(suffix) { w.removeLast(2); break }
+        guard let d = Int(w), (1...31).contains(d) else { return nil }
+        return d
+    }
+
     /// Without a report date only absolute dates can be read.
     private func absoluteDates(in range: Range<Int>) -> [DateExpression] {
         var out: [DateExpression] = []
         for i in range where tokens[i].initial == .upper {
-            if let month = Document.months[lower[i]], i + 2 < range.upperBound, let d = Int(word(i + 1)), let y = Int(word(i + 2)),
+            if let month = Document.months[lower[i]], i + 2 < range.upperBound, let d = dayOfMonth(i + 1), let y = Int(word(i + 2)),
                (1900...2100).contains(y), let day = Day(year: y, month: month, day: d) {
                 out.append(DateExpression(date: ReportedDate(day: day, precision: .day), tokens: i...(i + 2), text: string(bytes: tokens[i].start..<tokens[i + 2].end)))
             }

@@ -166,7 +166,10 @@ public struct ClaimChecker {
         }
         // Growth since the actor's offensive began: the week up to the report.
         let from = date.adding(days: -7)
-        guard let growth = areaGrowth(actor, from, date) else { out.explanation = "the model has no zones for \(actor.rawValue)"; return }
+        guard let growth = areaGrowth(actor, from, date) else {
+            out.explanation = "the reports give the model no change of control between \(from) and \(date) to measure \(actor.rawValue)'s growth by"
+            return
+        }
         out.measuredSquareKilometres = growth
         out.deviation = growth - claimed
         out.tolerance = claimed * 0.5

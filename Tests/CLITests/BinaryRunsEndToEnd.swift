@@ -173,6 +173,28 @@ struct BinaryRunsEndToEnd {
         }
     }
 
+    // MARK: - check
+
+    @Test("check measures an area claim only against a change of control the reports give")
+    func areaClaimsNeedAChangeOfControl() throws {
+        try withTemporaryDirectory { dir in
+            let quiet = dir.appendingPathComponent("quiet.txt")
+            try Data("date 2017-09-18\n\nSyrian troops crossed the Euphrates and now control some 16 km² on the eastern bank.\n".utf8).write(to: quiet)
+            let run = try conflictmap(["check", quiet.path, "--json"])
+            #expect(run.status == 0, "\(run)")
+            let claims = try #require(try jsonObject(run.stdout)["claims"] as? [[String: Any]])
+            let area = try #require(claims.first { $0["kind"] as? String == "area" }, "no area claim")
+            #expect(area["verdict"] as? String == "unverifiable", "\(area)")
+            // With a capture in the week before, the model's growth is a measure.
+            let busy = dir.appendingPathComponent("busy.txt")
+            try Data("date 2017-09-11\n\nThe SDF captured Abu Khashab on Saturday, capturing roughly 250 km2 since launching its offensive.\n".utf8).write(to: busy)
+            let measured = try conflictmap(["check", busy.path, "--json"])
+            let busyClaims = try #require(try jsonObject(measured.stdout)["claims"] as? [[String: Any]])
+            let busyArea = try #require(busyClaims.first { $0["kind"] as? String == "area" }, "no area claim")
+            #expect(busyArea["verdict"] as? String != "unverifiable", "\(busyArea)")
+        }
+    }
+
     // MARK: - other gazetteers
 
     @Test("CONFLICTMAP_GAZETTEER pointing at a GeoNames dump is used")

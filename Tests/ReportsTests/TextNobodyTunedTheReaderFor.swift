@@ -484,3 +484,17 @@ extension TextNobodyTunedTheReaderFor {
         #expect(distance.subjectText == "the plant (Conoco gas plant)")
     }
 }
+
+extension TextNobodyTunedTheReaderFor {
+    @Test("Ordinal days date events", arguments: [
+        "Syrian troops crossed the Euphrates on September 16th.",
+        "Syrian troops crossed the Euphrates on 16th September.",
+        "Syrian troops crossed the Euphrates on Sept. 16th, 2017.",
+    ])
+    func ordinalDays(_ text: String) throws {
+        let x = try read(text, published: "2017-09-18")
+        let event = try #require(x.events.first, "no event read")
+        #expect(event.date?.description == "2017-09-16")
+        #expect(event.date?.precision == .day)
+    }
+}
