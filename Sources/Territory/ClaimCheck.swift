@@ -51,7 +51,8 @@ public struct ClaimChecker {
     distance: consistent when |measured - claimed| <= max(10% of the claim (25% if hedged: about, roughly, some, nearly), \
     half the claim's rounding unit (140 km -> 5 km)) + 2 km per place (10 km for an approximate place or an area); \
     direction: measured bearing within 45 degrees of the claimed compass point; bank: the river line's side (or the \
-    gazetteer's sourced bank within the line's 2 km accuracy) matches; area: within 50%. Claims about forces, places \
+    gazetteer's sourced bank within the line's 2 km accuracy) matches; area: the actor's growth in the control model over \
+    the week up to the report within 50%, when the reports give the model a change of control in that week. Claims about forces, places \
     with approximate points (for directions) and points under 3 km apart (for directions) are unverifiable.
     """
 
