@@ -75,7 +75,8 @@ struct TextLayout {
                 furniture.append(lineStart..<lineEnd)
                 previousBlank = true
             } else {
-                if previousBlank { paragraph += 1 }
+                // A list item is a paragraph of its own: a bullet does not continue the one before.
+                if previousBlank || TextLayout.startsWithBullet(line) { paragraph += 1 }
                 previousBlank = false
                 splitSentences(text, lineStart, lineEnd, codePoints, paragraph, isTitle: TextLayout.isTitleLine(line, isASCII: high < 0x80))
             }
@@ -308,6 +309,7 @@ struct TextLayout {
         "linkedin", "telegram", "reddit", "pinterest", "instagram", "youtube", "copy", "link", "top", "stories",
         "most", "popular", "trending", "next", "previous", "article", "articles", "see", "all", "sponsored", "content",
         "continue", "reading", "skip", "to", "main", "watch", "live", "video", "videos", "photos", "gallery", "tags:",
+        "on", "via", "world", "middle", "east", "politics", "opinion", "business", "sport", "sports", "culture",
     ]
 
     /// Phrases of page chrome that mark a line wherever they stand in it (all ASCII, lower case).
@@ -330,6 +332,8 @@ struct TextLayout {
         }
         // No words: nothing for a phrase to match either.
         if count == 0 { return false }
+        // "Read more: ...", "Related: ...": a link to another story, whatever its headline says.
+        if startsWithLinkLabel(line) { return true }
         // Hashtag lines (#Syria #ISIS).
         if hashtags { return true }
         if containsFurniturePhrase(line) { return true }
@@ -341,6 +345,28 @@ struct TextLayout {
         if lower.count <= 4, lower[0] == "source:" || lower[0] == "sources:" || lower[0] == "photo:" || lower[0] == "image:" { return true }
         if lower.count <= 2, lower[0] == "by" { return false }
         return lower.allSatisfy { furnitureWords.contains($0.trimmingPunctuation) }
+    }
+
+    /// Labels of lines that link to other stories.
+    static let linkLabels: [[UInt8]] = ["read more:", "related:", "also read:", "read also:", "see also:", "recommended:",
+                                        "more on this:", "more:", "watch:", "listen:", "related stories:", "related articles:"].map { Array($0.utf8) }
+
+    /// Whether the line, after leading spaces, starts with a link label (ASCII case ignored).
+    static func startsWithLinkLabel(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var a = 0
+        while a < line.count, line[a] == 0x20 || line[a] == 0x09 { a += 1 }
+        return linkLabels.contains { label in
+            a + label.count <= line.count && label.indices.allSatisfy { asciiLowercased(line[a + $0]) == label[$0] }
+        }
+    }
+
+    /// Whether the line, after leading spaces, starts with a list bullet ("•", "- ", "* ", "– ").
+    static func startsWithBullet(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var a = 0
+        while a < line.count, line[a] == 0x20 || line[a] == 0x09 { a += 1 }
+        guard a < line.count else { return false }
+        if line[a] == 0xE2, a + 2 < line.count, line[a + 1] == 0x80, line[a + 2] == 0xA2 || line[a + 2] == 0x93 { return true }  // • –
+        return (line[a] == UInt8(ascii: "-") || line[a] == UInt8(ascii: "*")) && a + 1 < line.count && line[a + 1] == 0x20
     }
 
     /// Calls `body` with the byte range of each word of `line` that is not a bullet or bar,

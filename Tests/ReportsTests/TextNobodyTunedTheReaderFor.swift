@@ -498,3 +498,28 @@ extension TextNobodyTunedTheReaderFor {
         #expect(event.date?.precision == .day)
     }
 }
+
+extension TextNobodyTunedTheReaderFor {
+    @Test("Web-page chrome yields nothing: share bars, section menus, links to other stories")
+    func webPageChrome() throws {
+        let x = try read("""
+        Home | World | Middle East
+        Share on Facebook Share on Twitter
+        Read more: Why the race for Deir ez-Zor matters
+        Related: Raqqa offensive enters final phase
+        """, published: "2017-09-20")
+        #expect(x.mentions.isEmpty, "\(x.mentions.map { "\($0.span.text) → \($0.place.id)" })")
+    }
+
+    @Test("A list item does not take the date of the item before it")
+    func bulletsAreParagraphs() throws {
+        let x = try read("""
+        Key takeaways:
+        • Pro-regime forces captured Mayadin on September 18.
+        • The SDF advanced to within 6 km of Deir ez-Zor city from the north-east.
+        """, published: "2017-09-20")
+        let advance = try #require(x.events.first { $0.action == .advance }, "no advance read")
+        #expect(advance.date?.precision == .week, "\(advance.date?.description ?? "") from «\(advance.dateText)»")
+        #expect(x.events.first { $0.action == .capture }?.date?.description == "2017-09-18")
+    }
+}
