@@ -79,7 +79,8 @@ extension Document {
                     out.append(Trigger(action: .offensive, first: i, last: noun, passive: false)); i = noun + 1; continue
                 }
             }
-            if classes.contains(.actionStart), let (last, action) = phrase(at: i, in: actionWords) {
+            if classes.contains(.actionStart), let (last, action) = phrase(at: i, in: actionWords),
+               last > i || !Document.takeWords.contains(lower[i]) || (i + 1 < range.upperBound && !Lexicon.takeIdioms.contains(lower[i + 1])) {
                 // "were hit with an attack ..., targeting our units in X": one strike.
                 if action == .strike, out.last?.action == .strike { i = last + 1; continue }
                 let passive = action == .strike && Document.passiveStarts.contains(lower[i])
@@ -113,6 +114,9 @@ extension Document {
         guard last + 1 < tokens.count, tokenSentence[last + 1] == m.sentence else { return false }
         return gap(before: last + 1).first == UInt8(ascii: ",")
     }
+
+    static let takeWords = WordSet(["took", "taken", "takes"])
+    static let clauseJoiners = WordSet(["and", "but", "while", "whereas"])
 
     /// Nouns for the members of a force: "fighters of X" is X.
     static let forceNouns = WordSet(["fighters", "units", "forces", "troops", "members", "militants", "soldiers",
@@ -174,6 +178,8 @@ extension Document {
                     if b > range.lowerBound, lower[b] == Word.backed, tokens[b].gapBefore != .space { return true }
                     // "Fighters of the Deir ez-Zor Military Council ... took": the force is the subject.
                     if b > range.lowerBound, lower[b] == Word.of, Document.forceNouns.contains(lower[b - 1]) { return true }
+                    // ", and SDF fighters took ...": after a comma "and" joins clauses, not actors.
+                    if b > range.lowerBound, Document.clauseJoiners.contains(lower[b]), tokens[b].gapBefore == .other { return true }
                     return !(b >= range.lowerBound && Lexicon.nonSubjectMarkers.contains(lower[b]))
                 }
                 if trigger.passive {

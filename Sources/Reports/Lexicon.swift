@@ -307,6 +307,8 @@ enum Lexicon {
         ("took full control of", .capture), ("taken full control of", .capture), ("took complete control of", .capture),
         ("taken complete control of", .capture), ("seized control of", .capture), ("seized full control of", .capture),
         ("fell to", .capture), ("freed", .capture), ("overran", .capture), ("stormed", .capture),
+        // "took al-Suwar", "have taken Mayadin" (but not "took place", "took part": `takeIdioms`).
+        ("took", .capture), ("taken", .capture), ("takes", .capture),
         ("advanced", .advance), ("advancing", .advance), ("advances", .advance), ("reached", .advance), ("reaching", .advance),
         ("pushed into", .advance), ("pushed toward", .advance), ("pushed towards", .advance), ("closed in", .advance),
         ("closing in", .advance), ("raced to", .advance), ("progressed", .advance), ("moved into", .advance),
@@ -339,6 +341,14 @@ enum Lexicon {
                                  "wants", "plan", "planned", "plans"])
 
     /// Words before an actor that make it not the subject ("backed by X", "with X").
+    /// What follows "took" when it is not a capture: "took place", "took part", "took office".
+    static let takeIdioms = WordSet(["place", "part", "office", "time", "care", "note", "advantage", "aim", "shelter",
+                                     "refuge", "cover", "hold", "power", "responsibility", "charge", "steps", "measures",
+                                     "action", "effect", "root", "turns", "notice", "issue", "off", "up", "out", "away",
+                                     "back", "down", "on", "into", "prisoner", "prisoners", "hostage", "hostages", "a", "an",
+                                     "their", "his", "her", "its", "it", "them", "him", "casualties", "losses", "days", "weeks",
+                                     "months", "years", "hours", "advantage"])
+
     static let nonSubjectMarkers = WordSet(["by", "from", "with", "against", "of", "and", "or", "between", "than",
                                             "on", "to", "for", "toward", "towards", "over", "backed", "into", "at"])
     static let determiners = WordSet(["the", "their", "its", "his", "her", "our", "a", "an", "some", "several"])

@@ -523,3 +523,16 @@ extension TextNobodyTunedTheReaderFor {
         #expect(x.events.first { $0.action == .capture }?.date?.description == "2017-09-18")
     }
 }
+
+extension TextNobodyTunedTheReaderFor {
+    @Test("\"took X\" is a capture, \"took place in X\" is not, and \", and SDF fighters took\" has the SDF for subject")
+    func tookIsACapture() throws {
+        let x = try read("Government forces have taken Mayadin. The battle took place in Hajin on Saturday.", published: "2017-10-15")
+        #expect(x.events.map { "\($0.actor.rawValue) \($0.action.rawValue) \($0.place.id)" } == ["government capture geonames:173480"])
+        let y = try read("Government troops entered Khusham late on Saturday, and SDF fighters took Hajin early Sunday.", published: "2017-09-18")
+        #expect(y.events.map { "\($0.actor.rawValue) \($0.action.rawValue) \($0.place.id) \($0.date?.description ?? "")" } == [
+            "government enter geonames:167899 2017-09-16",
+            "sdf capture geonames:174506 2017-09-17",
+        ])
+    }
+}
