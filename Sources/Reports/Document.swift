@@ -318,12 +318,14 @@ struct Document {
 
     /// The country of a demonym: "the Yemeni capital Sanaa" is in Yemen, whatever village of
     /// Syria has Sanaa among its other names.
-    static let demonymCountries = WordMap<String>([
+    static let demonymCountries = WordMap<String>(nationalDemonyms.map { (Lexicon.hash($0.0), $0.1) })
+
+    static let nationalDemonyms = [
         ("syrian", "SY"), ("iraqi", "IQ"), ("russian", "RU"), ("iranian", "IR"), ("turkish", "TR"), ("lebanese", "LB"),
         ("jordanian", "JO"), ("saudi", "SA"), ("israeli", "IL"), ("yemeni", "YE"), ("egyptian", "EG"), ("libyan", "LY"),
         ("afghan", "AF"), ("ukrainian", "UA"), ("american", "US"), ("british", "GB"), ("french", "FR"), ("german", "DE"),
         ("qatari", "QA"), ("emirati", "AE"), ("kuwaiti", "KW"), ("palestinian", "PS"), ("sudanese", "SD"), ("somali", "SO"),
-    ].map { (Lexicon.hash($0.0), $0.1) })
+    ]
 
     /// Words between a demonym and the name it places: "the Yemeni capital Sanaa", "the
     /// Lebanese border town of Arsal".
@@ -340,9 +342,8 @@ struct Document {
         return Document.demonymCountries[lower[b]]
     }
 
-    static let demonyms = WordSet(["syrian", "iraqi", "russian", "iranian", "turkish", "kurdish", "american", "arab",
-                                   "yemeni", "egyptian", "libyan", "afghan", "ukrainian", "qatari", "emirati", "kuwaiti",
-                                   "palestinian", "sudanese", "somali",
-                                   "lebanese", "jordanian", "saudi", "israeli", "british", "french", "german",
-                                   "sunni", "shiite", "shia", "alawite", "assyrian", "christian", "yazidi"])
+    /// Nations' demonyms and those of peoples and faiths: a capitalised one before a name
+    /// does not make it a person's ("Syrian Raqqa", "Kurdish Kobani").
+    static let demonyms = WordSet(nationalDemonyms.map(\.0) + ["kurdish", "arab", "sunni", "shiite", "shia", "alawite", "assyrian",
+                                                                "christian", "yazidi"])
 }
