@@ -65,8 +65,8 @@ struct Map: ParsableCommand {
     }
 
     func validate() throws {
-        if let date, Day(iso: date) == nil { throw ValidationError("--date '\(date)' is not a date YYYY-MM-DD") }
-        if let reportDate, Day(iso: reportDate) == nil { throw ValidationError("--report-date '\(reportDate)' is not a date YYYY-MM-DD") }
+        try validateDay(date, option: "date")
+        try validateDay(reportDate, option: "report-date")
         _ = try formats()
     }
 

@@ -59,6 +59,11 @@ struct ResolvedPoint {
     }
 }
 
+/// Refuses an option's value that is not a day, in the words every command uses.
+func validateDay(_ value: String?, option: String) throws {
+    if let value, Day(iso: value) == nil { throw ValidationError("--\(option) '\(value)' is not a date YYYY-MM-DD") }
+}
+
 /// Options for commands that read reports.
 struct ReportOptions: ParsableArguments {
     @Argument(help: ArgumentHelp("Report files, directories of .txt reports, or - for standard input. Default: the seeds/ shipped with conflictmap.", valueName: "path"))
@@ -68,7 +73,7 @@ struct ReportOptions: ParsableArguments {
     var date: String?
 
     func validate() throws {
-        if let date, Day(iso: date) == nil { throw ValidationError("--date '\(date)' is not a date YYYY-MM-DD") }
+        try validateDay(date, option: "date")
     }
 
     /// The reports that could be read; each unreadable one is reported on stderr.

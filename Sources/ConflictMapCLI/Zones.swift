@@ -41,7 +41,7 @@ struct Zones: ParsableCommand {
     @OptionGroup var gazetteerOptions: GazetteerOptions
 
     func validate() throws {
-        if let date, Day(iso: date) == nil { throw ValidationError("--date '\(date)' is not a date YYYY-MM-DD") }
+        try validateDay(date, option: "date")
     }
 
     func run() throws {

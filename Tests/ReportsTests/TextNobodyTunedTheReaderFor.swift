@@ -297,9 +297,7 @@ extension TextNobodyTunedTheReaderFor {
         let plain = try #require(crossing.claims.first { $0.kind == .distance }, "no distance claim read")
         #expect(plain.subject?.kind == .river)
     }
-}
 
-extension TextNobodyTunedTheReaderFor {
     @Test("An abbreviated month with its dot dates an event", arguments: [
         ("the SDF said they had seized the Conoco gas field on Sept. 23.", "2017-09-23"),
         ("Syrian troops captured Mayadin on Oct. 14, 2017, state media said.", "2017-10-14"),
@@ -331,9 +329,7 @@ extension TextNobodyTunedTheReaderFor {
                          published: "2017-09-17")
         #expect(y.events.filter { $0.action == .strike }.allSatisfy { $0.actor == .russia })
     }
-}
 
-extension TextNobodyTunedTheReaderFor {
     @Test("Distances written the newspapers' ways are read with their value", arguments: [
         ("Government troops took Mayadin, some 45km south-east of Deir ez-Zor.", 45_000.0),
         ("Government troops took Mayadin, some 45 km (28 miles) south-east of Deir ez-Zor.", 45_000.0),
@@ -360,9 +356,7 @@ extension TextNobodyTunedTheReaderFor {
                          published: "2017-10-20")
         #expect(y.claims.first { $0.kind == .distance }?.subject == nil)
     }
-}
 
-extension TextNobodyTunedTheReaderFor {
     @Test("A place the sentence opens with (\"In Raqqa city, ...\") is where its action happened, and what was taken there is part of it")
     func openingPlaceSetsTheScene() throws {
         let x = try read("In Raqqa city, the SDF seized the Old City and the Great Mosque on Tuesday.", published: "2017-09-14")
@@ -387,9 +381,7 @@ extension TextNobodyTunedTheReaderFor {
         #expect(claim.subject?.id == "deir_ez_zor_industrial_zone")
         #expect(claim.referenceText == "the city (Deir ez-Zor city)")
     }
-}
 
-extension TextNobodyTunedTheReaderFor {
     @Test("A name a demonym puts in another country is no Syrian village of that name, anywhere in the report")
     func demonymPlacesTheName() throws {
         // GeoNames lists "Sanaa" among the other names of As Si'in, a village near Hama.
@@ -404,9 +396,7 @@ extension TextNobodyTunedTheReaderFor {
         let y = try read("Troops entered the Syrian town of Mayadin on Saturday.", published: "2017-10-14")
         #expect(y.mentions.map(\.place.id) == ["geonames:173480"])
     }
-}
 
-extension TextNobodyTunedTheReaderFor {
     @Test("Iraq's paramilitaries are Iraq in British and American spelling", arguments: [
         "The Popular Mobilisation Forces entered Rawa from the west on Friday.",
         "The Popular Mobilization Units entered Rawa from the west on Friday.",
@@ -417,9 +407,7 @@ extension TextNobodyTunedTheReaderFor {
         #expect(x.events.map(\.actor) == [.iraq])
         #expect(x.events.first?.place.id == "geonames:92004")
     }
-}
 
-extension TextNobodyTunedTheReaderFor {
     @Test("State-media copy: the agency in the dateline is no village, and \"army units\" are Syria's army")
     func stateMediaCopy() throws {
         let x = try read("""
@@ -445,9 +433,7 @@ extension TextNobodyTunedTheReaderFor {
         let syrian = try read("The army recaptured Mayadin on Saturday.", published: "2017-10-14")
         #expect(syrian.events.first?.actor == .government)
     }
-}
 
-extension TextNobodyTunedTheReaderFor {
     @Test("Kurdish-outlet copy: the force behind \"fighters of\", full control, a place the SDF took named before it")
     func kurdishOutletCopy() throws {
         let x = try read("""
@@ -483,9 +469,7 @@ extension TextNobodyTunedTheReaderFor {
         #expect(distance.subject?.id == "conoco_gas_field")
         #expect(distance.subjectText == "the plant (Conoco gas plant)")
     }
-}
 
-extension TextNobodyTunedTheReaderFor {
     @Test("Ordinal days date events", arguments: [
         "Syrian troops crossed the Euphrates on September 16th.",
         "Syrian troops crossed the Euphrates on 16th September.",
@@ -497,9 +481,7 @@ extension TextNobodyTunedTheReaderFor {
         #expect(event.date?.description == "2017-09-16")
         #expect(event.date?.precision == .day)
     }
-}
 
-extension TextNobodyTunedTheReaderFor {
     @Test("Web-page chrome yields nothing: share bars, section menus, links to other stories")
     func webPageChrome() throws {
         let x = try read("""
@@ -522,9 +504,7 @@ extension TextNobodyTunedTheReaderFor {
         #expect(advance.date?.precision == .week, "\(advance.date?.description ?? "") from «\(advance.dateText)»")
         #expect(x.events.first { $0.action == .capture }?.date?.description == "2017-09-18")
     }
-}
 
-extension TextNobodyTunedTheReaderFor {
     @Test("\"took X\" is a capture, \"took place in X\" is not, and \", and SDF fighters took\" has the SDF for subject")
     func tookIsACapture() throws {
         let x = try read("Government forces have taken Mayadin. The battle took place in Hajin on Saturday.", published: "2017-10-15")
