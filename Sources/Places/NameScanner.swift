@@ -284,7 +284,7 @@ public final class NameScanner {
 
     /// The scalar starting at byte `i`, if the UTF-8 there is valid.
     @inline(__always)
-    static func scalar(_ text: UnsafeBufferPointer<UInt8>, _ i: Int) -> Unicode.Scalar? {
+    public static func scalar(_ text: UnsafeBufferPointer<UInt8>, _ i: Int) -> Unicode.Scalar? {
         let b = text[i]
         if b < 0x80 { return Unicode.Scalar(b) }
         var value: UInt32, width: Int

@@ -230,8 +230,74 @@ struct TextLayout {
         while e > 0, isASCIIWhitespace(line[e - 1]) { e -= 1 }
         if e > 0, line[e - 1] == UInt8(ascii: "."), e == 1 || line[e - 2] < 0x80 { return false }
         if isASCII { return isTitleLine(asciiLine: line) }
+        if let answer = isTitleLine(simpleLine: line) { return answer }
         if countsOverTwentyASCIIWords(line) { return false }
         return isTitleLine(string: line)
+    }
+
+    /// `isTitleLine(string:)` from the bytes of a line whose every scalar is a character of
+    /// its own (Latin, Greek, Cyrillic and Arabic letters, Latin-1 signs, dashes and quotes:
+    /// nearly every line of news), so that scalars count as characters do; nil for a line
+    /// with anything else (combining marks, other white space, other scripts), which the
+    /// String test answers.
+    static func isTitleLine(simpleLine line: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var a = 0, e = line.count
+        while a < e, isASCIIWhitespace(line[a]) { a += 1 }
+        while e > a, isASCIIWhitespace(line[e - 1]) { e -= 1 }
+        guard e > a else { return false }
+        // A dot is never part of a character before it, so a last byte "." is the last character.
+        if line[e - 1] == UInt8(ascii: ".") { return false }
+        var words = 0, capitals = 0
+        var i = a
+        while i < e {
+            while i < e, line[i] == 0x20 || line[i] == UInt8(ascii: "-") { i += 1 }
+            guard i < e else { break }
+            var characters = 0
+            var isLetter = false, isUpper = false
+            while i < e, line[i] != 0x20, line[i] != UInt8(ascii: "-") {
+                let b = line[i]
+                var letter: Bool, upper: Bool
+                if b < 0x80 {
+                    upper = b >= 0x41 && b <= 0x5A
+                    letter = upper || (b >= 0x61 && b <= 0x7A)
+                    i += 1
+                } else {
+                    guard let s = NameScanner.scalar(line, i), isOwnCharacter(s) else { return nil }
+                    let c = Character(s)
+                    letter = c.isLetter
+                    upper = c.isUppercase
+                    i += s.value < 0x800 ? 2 : (s.value < 0x10000 ? 3 : 4)
+                }
+                if characters == 0 { isLetter = letter; isUpper = upper }
+                characters += 1
+            }
+            guard characters > 3, isLetter else { continue }
+            words += 1
+            if isUpper { capitals += 1 }
+            if words > 20 { return false }
+        }
+        guard words > 0 else { return false }
+        return capitals * 10 >= words * 6
+    }
+
+    /// A scalar that is a character of its own wherever it stands, and not white space:
+    /// letters of scripts whose letters never join (Latin, Greek, Cyrillic, Arabic), Latin-1
+    /// signs, dashes, quotes and currency signs.
+    @inline(__always)
+    static func isOwnCharacter(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0xA1...0x24F, 0x1E00...0x1EFF:
+            return s.value != 0xAD
+        case 0x370...0x52F, 0x620...0x64A, 0x671...0x6D3:
+            switch s.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .otherLetter: return true
+            default: return false
+            }
+        case 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20BF:
+            return true
+        default:
+            return false
+        }
     }
 
     /// `isTitleLine` on the line as a String: the definition the byte tests answer as.

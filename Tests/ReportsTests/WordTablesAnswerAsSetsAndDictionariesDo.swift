@@ -98,6 +98,39 @@ struct WordTablesAnswerAsSetsAndDictionariesDo {
         #expect(counted > 0)
     }
 
+    @Test("Lines of letters, signs and quotes in any of several scripts are titles or not from their bytes as from their Strings")
+    func linesOfOwnCharactersAreToldFromBytes() {
+        let word = ["Raqqa", "Forces", "advance", "near", "said", "ez-Zor", "Mayādīn", "—", "“Islamic", "State”", "Çağlar", "Ἀθῆναι",
+                    "Москва", "دير", "«Daesh»", "Ωmega", "ǅemal", "Sûr", "€500", "ÉTAT", "łódź", "ß-Weg", "e\u{301}tat", "\u{A0}Homs",
+                    "東京", "Ēast", "İdlib", "ǈubljana", "ﬁeld", "ȺȾ", "Ⅻ-Corps", "ʼAbd"]
+        var state: UInt64 = 11
+        var told = 0, left = 0, titles = 0
+        for length in [1, 2, 3, 4, 6, 10, 19, 20, 21, 22, 30] {
+            for _ in 0..<60 {
+                var line = ""
+                for k in 0..<length {
+                    state = state &* 6364136223846793005 &+ 1442695040888963407
+                    let w = word[Int(state >> 33) % word.count]
+                    line += (k == 0 ? "" : (state >> 60 == 0 ? "-" : " ")) + (state >> 59 & 1 == 0 ? w : (state >> 58 & 1 == 0 ? w.uppercased() : w.lowercased()))
+                }
+                line += ["", "”", ".", ".”", " ", "\u{A0}", "!", "…"][Int(state >> 20) % 8]
+                Array(line.utf8).withUnsafeBufferPointer { buf in
+                    if let answer = TextLayout.isTitleLine(simpleLine: buf) {
+                        told += 1
+                        if answer { titles += 1 }
+                        #expect(answer == TextLayout.isTitleLine(string: buf), "\(line)")
+                    } else {
+                        left += 1
+                    }
+                    #expect(TextLayout.isTitleLine(buf) == TextLayout.isTitleLine(string: buf), "\(line)")
+                }
+            }
+        }
+        // Both ways are taken: lines with combining marks, other white space or other scripts are left to Strings.
+        #expect(told > 100 && left > 100, "\(told) told, \(left) left")
+        #expect(titles > 10 && titles < told - 10, "\(titles) titles")
+    }
+
     @Test("A phrase table holds every phrase under its first word, longest first, with its words and value")
     func phraseTablesHoldTheirPhrases() {
         let entries: [(String, Int)] = [("Islamic State", 1), ("IS", 2), ("Islamic State of Iraq and Syria", 3), ("US", 4),
