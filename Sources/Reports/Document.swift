@@ -283,7 +283,7 @@ struct Document {
             // "Syria's Deir Ezzor": a province of the country.
             preferProvince = true
         }
-        return Reader.RawMention(first: first, last: last, writing: -1, candidates: [], kinds: kinds, lowercase: lowercase, preferProvince: preferProvince)
+        return Reader.RawMention(first: first, last: last, writing: -1, candidates: 0..<0, kinds: kinds, lowercase: lowercase, preferProvince: preferProvince)
     }
 
     /// What the gap between two tokens is, as `filterMatch` asks: one space, a hyphen, ".-"

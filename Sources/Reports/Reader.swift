@@ -27,6 +27,7 @@ public final class Reader {
     private var writingSlots = [WritingSlot](repeating: WritingSlot(), count: 1024)
     private var writingBytes: [UInt8] = []
     private var writings: [Writing] = []
+    private var writingPlaces: [Int32] = []
     /// Scores in the report being read, by slot: valid where `scoredIn` is `reportNumber`.
     private var scoredIn: [Int] = []
     private var apartScores: [Double] = []
@@ -58,9 +59,11 @@ public final class Reader {
         var spelling: String?
     }
 
-    /// A name as written: its places and (once asked for) its spelling.
+    /// A name as written: its places (`writingPlaces[start..<start + count]`) and, once asked
+    /// for, its spelling. The places lie in one flat array, so that handing them out is a
+    /// copy of a few numbers, not a reference to count.
     struct Writing {
-        let slots: [Int32]
+        let start: Int32, count: Int32
         var spelling: String?
     }
 
@@ -150,8 +153,8 @@ public final class Reader {
         return slot
     }
 
-    /// The writing and place slots of a name as written.
-    private func slots(written: UnsafeBufferPointer<UInt8>) -> (Int, [Int32]) {
+    /// The writing of a name as written (its place slots are `writingPlaces[start..<start + count]`).
+    private func writing(_ written: UnsafeBufferPointer<UInt8>) -> Int {
         var h: UInt64 = 0xcbf29ce484222325
         for b in written { h = (h ^ UInt64(b)) &* 0x100000001b3 }
         var mask = writingSlots.count - 1
@@ -161,15 +164,15 @@ public final class Reader {
             if slot.hash == h, Int(slot.count) == written.count, written.isEmpty || writingBytes.withUnsafeBufferPointer({ bytes in
                 memcmp(bytes.baseAddress! + Int(slot.start), written.baseAddress!, written.count) == 0
             }) {
-                let k = Int(slot.writing) - 1
-                return (k, writings[k].slots)
+                return Int(slot.writing) - 1
             }
             s = (s + 1) & mask
         }
         let found = slots(forKey: NameNormalizer.key(String(decoding: written, as: UTF8.self)))
         writingSlots[s] = WritingSlot(hash: h, start: UInt32(writingBytes.count), count: UInt32(written.count), writing: Int32(writings.count + 1))
         writingBytes.append(contentsOf: written)
-        writings.append(Writing(slots: found))
+        writings.append(Writing(start: Int32(writingPlaces.count), count: Int32(found.count)))
+        writingPlaces += found
         if writings.count * 2 > writingSlots.count {
             let old = writingSlots
             writingSlots = [WritingSlot](repeating: WritingSlot(), count: old.count * 2)
@@ -180,7 +183,7 @@ public final class Reader {
                 writingSlots[t] = slot
             }
         }
-        return (writings.count - 1, found)
+        return writings.count - 1
     }
 
     @inline(__always)
@@ -209,9 +212,10 @@ public final class Reader {
 
     struct RawMention {
         var first: Int, last: Int
-        /// The name as written (an index of `writings`), and its candidate place slots.
+        /// The name as written (an index of `writings`), and its candidate place slots:
+        /// `findPlaces`' `pool[candidates]`.
         var writing: Int
-        var candidates: [Int32]
+        var candidates: Range<Int>
         var kinds: [PlaceKind]?
         var lowercase: Bool
         var preferProvince: Bool
@@ -226,18 +230,22 @@ public final class Reader {
             matchStarts[m.first] = true
             for t in m.first...m.last { matchTokens[t] = true }
         }
+        // Every mention's candidates, back to back: a mention holds a range of this.
+        var pool: [Int32] = []
         for m in d.matches {
             guard var r = d.filterMatch(m, matchStarts: matchStarts, matchTokens: matchTokens) else { continue }
-            let (writing, found) = slots(written: UnsafeBufferPointer(rebasing: d.text[d.tokens[r.first].start..<d.tokens[r.last].end]))
-            var candidates = found
+            let writing = self.writing(UnsafeBufferPointer(rebasing: d.text[d.tokens[r.first].start..<d.tokens[r.last].end]))
+            let places = Int(writings[writing].start)..<Int(writings[writing].start + writings[writing].count)
+            guard !places.isEmpty else { continue }
             if let country = d.countryNamed(before: r.first) { countryOfWriting[writing] = country }
+            let start = pool.count
             if let kinds = r.kinds {
-                let narrowed = candidates.filter { kinds.contains(known[Int($0)].kind) }
-                if !narrowed.isEmpty { candidates = narrowed }
+                for k in places where kinds.contains(known[Int(writingPlaces[k])].kind) { pool.append(writingPlaces[k]) }
             }
-            guard !candidates.isEmpty else { continue }
+            // No place of the kind the text says: all the name's places.
+            if pool.count == start { pool += writingPlaces[places] }
             r.writing = writing
-            r.candidates = candidates
+            r.candidates = start..<pool.count
             raw.append(r)
         }
         // "the Yemeni capital Sanaa": that name means a place of that country throughout the
@@ -246,7 +254,9 @@ public final class Reader {
             raw = raw.compactMap { r in
                 guard let country = countryOfWriting[r.writing] else { return r }
                 var r = r
-                r.candidates = r.candidates.filter { known[Int($0)].country == country }
+                let start = pool.count
+                for k in r.candidates where known[Int(pool[k])].country == country { pool.append(pool[k]) }
+                r.candidates = start..<pool.count
                 return r.candidates.isEmpty ? nil : r
             }
         }
@@ -254,7 +264,7 @@ public final class Reader {
         var countries: [String: Double] = [:], provinces: [String: Double] = [:]
         var lat = 0.0, lon = 0.0, points = 0
         for r in raw where r.candidates.count == 1 {
-            let i = Int(r.candidates[0])
+            let i = Int(pool[r.candidates.lowerBound])
             if let c = known[i].country { countries[c, default: 0] += 1 }
             if let pr = known[i].province { provinces[pr, default: 0] += 1 }
             let kind = known[i].kind
@@ -297,6 +307,8 @@ public final class Reader {
         // captured the inout document would copy it at every call.
         let doc = d
         var kept: [PlaceMention] = []
+        // Scratch for scoring, kept across mentions: (slot, bound, bonus).
+        var bounded: [(slot: Int32, bound: Double, bonus: Double)] = []
         for (k, r) in raw.enumerated() {
             // Whether the reader keeps place `slot` if it is the best for this name. The tests
             // on the name as written are the same for every candidate: made once, when needed.
@@ -333,27 +345,30 @@ public final class Reader {
                 return true
             }
             // A name none of whose places would be kept needs no choosing.
-            guard r.candidates.contains(where: keeps) else { continue }
+            guard r.candidates.contains(where: { keeps(pool[$0]) }) else { continue }
             // "X in Y", "X, Y": Y's province or country chooses among X's.
             var hint: Place?
             if k + 1 < raw.count, raw[k + 1].first == r.last + 2 || raw[k + 1].first == r.last + 1 {
                 let between = doc.string(bytes: doc.tokens[r.last].end..<doc.tokens[raw[k + 1].first].start).lowercased()
-                if between == ", " || between == " in " || between == " of " { hint = raw[k + 1].candidates.first.map { known[Int($0)].place } }
+                if between == ", " || between == " in " || between == " of " { hint = known[Int(pool[raw[k + 1].candidates.lowerBound])].place }
             }
             // One candidate needs no score.
-            var best = r.candidates[0]
+            var best = pool[r.candidates.lowerBound]
             if r.candidates.count > 1 {
                 // The highest score, ties to the lower id. A score is at most its part apart from
                 // proximity plus a bound on what proximity adds (from latitudes alone): candidates
                 // are tried best bound first and the geodesics stop once no bound reaches the best
                 // score so far.
-                let bounded = r.candidates.map { slot -> (slot: Int32, bound: Double, bonus: Double) in
+                bounded.removeAll(keepingCapacity: true)
+                for c in r.candidates {
+                    let slot = pool[c]
                     let b = hint == nil && !r.preferProvince ? 0 : bonus(known[Int(slot)].place, hint: hint, preferProvince: r.preferProvince)
                     let i = Int(slot)
                     let apart = apartScore(slot)
                     let bound = wholeScores[i] ?? apart + Gazetteer.proximityScoreBound(near: context.near!, point: known[i].coordinate)
-                    return (slot, bound + b, b)
-                }.sorted { $0.bound > $1.bound }
+                    bounded.append((slot, bound + b, b))
+                }
+                bounded.sort { $0.bound > $1.bound }
                 var topScore = -Double.infinity
                 for c in bounded {
                     if c.bound < topScore { break }
