@@ -84,7 +84,8 @@ public struct Gazetteer: Sendable {
             for name in place.allNames {
                 var utf8 = Array(name.utf8)
                 let hash = utf8.withUnsafeMutableBufferPointer { buf in
-                    keys.hash(UnsafeBufferPointer(buf), prefixes: { builder.addPrefix(hash: $0) })
+                    keys.hash(UnsafeBufferPointer(buf), prefixes: { builder.addPrefix(hash: $0) },
+                              continuations: { builder.addContinuation(hash: $0) })
                 }
                 if let hash { builder.add(hash: hash, place: firstNumber + k) }
             }

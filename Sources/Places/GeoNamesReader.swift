@@ -91,8 +91,8 @@ struct GeoNamesTable: Sendable {
             starts.append(contentsOf: chunk.starts)
             entries.reserveCapacity(entries.count + chunk.entries.count)
             for e in chunk.entries {
-                // Prefix entries carry no place number to shift.
-                entries.append(Int(e & NameIndex.placeMask) == NameIndex.prefixMarker ? e : e + UInt64(offset))
+                // Prefix and continuation entries carry no place number to shift.
+                entries.append(NameIndex.isMarker(e) ? e : e + UInt64(offset))
             }
         }
         guard starts.count < NameIndex.maximumPlaces else {
@@ -138,6 +138,8 @@ struct GeoNamesTable: Sendable {
             func add(_ r: Range<Int>) {
                 if let h = keys.hash(UnsafeBufferPointer(rebasing: buf[r]), prefixes: { p in
                     chunk.entries.append(p | NameIndex.placeMask)
+                }, continuations: { w in
+                    chunk.entries.append((w & ~NameIndex.placeMask) | UInt64(NameIndex.continuationMarker))
                 }) {
                     chunk.entries.append((h & ~NameIndex.placeMask) | UInt64(place))
                 }

@@ -5,10 +5,18 @@
 /// lookups at world size), so callers confirm candidates by their names.
 struct NameIndex: Sendable {
     static let placeBits: UInt64 = 24
-    static let maximumPlaces = 1 << 24
+    /// Place numbers stay below the two markers.
+    static let maximumPlaces = (1 << 24) - 2
     static let placeMask: UInt64 = (1 << placeBits) - 1
     /// The place number of a prefix entry (never a real place: see `maximumPlaces`).
     static let prefixMarker = Int(placeMask)
+    /// The place number of a continuation entry: the hash of a key word that is some name's
+    /// second word or later ("zor" of "Deir ez-Zor").
+    static let continuationMarker = Int(placeMask) - 1
+
+    /// Whether an entry is a prefix's or a continuation's, not a place's.
+    @inline(__always)
+    static func isMarker(_ entry: UInt64) -> Bool { Int(entry & placeMask) >= continuationMarker }
 
     private(set) var entries: [UInt64] = []
 
@@ -23,6 +31,11 @@ struct NameIndex: Sendable {
         /// Records that some name's key starts with this hash's words.
         mutating func addPrefix(hash: UInt64) {
             entries.append(hash | NameIndex.placeMask)
+        }
+
+        /// Records that some name has a word after its first with this hash (the word's own).
+        mutating func addContinuation(hash: UInt64) {
+            entries.append((hash & ~NameIndex.placeMask) | UInt64(NameIndex.continuationMarker))
         }
 
         /// Sorts and removes duplicate (name, place) entries.
@@ -48,24 +61,28 @@ struct NameIndex: Sendable {
         var out: [Int] = []
         while lo < entries.count, entries[lo] & ~NameIndex.placeMask == top {
             let place = Int(entries[lo] & NameIndex.placeMask)
-            if place != NameIndex.prefixMarker { out.append(place) }
+            if place < NameIndex.continuationMarker { out.append(place) }
             lo += 1
         }
         return out
     }
 
     /// Calls `body` with each distinct hash (its high 40 bits) and whether it is a whole
-    /// name's and whether it is a prefix of one.
-    func forEachHash(_ body: (_ top: UInt64, _ isName: Bool, _ isPrefix: Bool) -> Void) {
+    /// name's, whether it is a prefix of one, and whether it is a word that continues one.
+    func forEachHash(_ body: (_ top: UInt64, _ isName: Bool, _ isPrefix: Bool, _ isContinuation: Bool) -> Void) {
         var i = 0
         while i < entries.count {
             let top = entries[i] & ~NameIndex.placeMask
-            var name = false, prefix = false
+            var name = false, prefix = false, continuation = false
             while i < entries.count, entries[i] & ~NameIndex.placeMask == top {
-                if Int(entries[i] & NameIndex.placeMask) == NameIndex.prefixMarker { prefix = true } else { name = true }
+                switch Int(entries[i] & NameIndex.placeMask) {
+                case NameIndex.prefixMarker: prefix = true
+                case NameIndex.continuationMarker: continuation = true
+                default: name = true
+                }
                 i += 1
             }
-            body(top, name, prefix)
+            body(top, name, prefix, continuation)
         }
     }
 

@@ -40,13 +40,21 @@ public final class NameKeyBuilder {
     }
 
     /// Like `hash(_:)`, and also hands `prefix` the hash of each leading run of key words
-    /// that is shorter than the whole name ("Deir ez-Zor" → the hash of "dir"): the text
-    /// scanner extends a window of words only while it is such a prefix.
-    public func hash(_ utf8: UnsafeBufferPointer<UInt8>, prefixes prefix: (UInt64) -> Void) -> UInt64? {
+    /// that is shorter than the whole name ("Deir ez-Zor" → the hash of "dir"), and
+    /// `continuation` the hash of each key word after the first on its own ("zor"): the
+    /// text scanner extends a window of words only while it is such a prefix, and only by a
+    /// word that continues some name.
+    public func hash(_ utf8: UnsafeBufferPointer<UInt8>, prefixes prefix: (UInt64) -> Void,
+                     continuations continuation: (UInt64) -> Void = { _ in }) -> UInt64? {
         var h: UInt64 = NameKeyBuilder.fnvOffset
         var any = false
         forEachKeyWord(utf8) { word, n in
-            if any && n > 0 { prefix(h) }
+            if any && n > 0 {
+                prefix(h)
+                var w = NameKeyBuilder.fnvOffset
+                for k in 0..<n { w = (w ^ UInt64(word[k])) &* NameKeyBuilder.fnvPrime }
+                continuation(w)
+            }
             for k in 0..<n { h = (h ^ UInt64(word[k])) &* NameKeyBuilder.fnvPrime }
             any = any || n > 0
         }

@@ -117,6 +117,10 @@ public final class NameScanner {
                                 if j > i, tokens[j].gapBefore == .other || tokens[j].gapBefore == .apostrophe { break }
                                 let word = entries[Int(tokenWords[j])]
                                 let article = word.isArticle
+                                // Only a word that is some name's second word or later makes a
+                                // longer name or prefix of the words before: most words stop here,
+                                // with no hash and no probe.
+                                if wordsInHash > 0, !article, UInt64(word.keyFlags) & NameTable.continuationFlag == 0 { break }
                                 if !article {
                                     // The first word's hash is the key's own, kept with the word.
                                     h = wordsInHash == 0 ? word.keyHash
@@ -128,7 +132,7 @@ public final class NameScanner {
                                 var extend = wordsInHash == 0 || (j == i && article)
                                 if let lookup, word.keyCount > 0 {
                                     // A window's first word: its flags came with it.
-                                    var flags = UInt64(word.keyFlags)
+                                    var flags = UInt64(word.keyFlags) & 3
                                     if j > i {
                                         let top = lookup & ~NameIndex.placeMask
                                         let p = Int(truncatingIfNeeded: (lookup &* 0x9E3779B97F4A7C15) >> (64 - NameScanner.probeBits))
@@ -219,7 +223,7 @@ public final class NameScanner {
                 let word = UnsafeBufferPointer(rebasing: text[start..<end])
                 let lower = NameScanner.lowerHash(word)
                 let entry = words.entry(for: word, lowerHash: lower, head: WordCache.head(text, start, end - start),
-                                        keyFlags: { UInt8(table.flags($0)) }) { out in
+                                        keyFlags: { UInt8(table.allFlags($0)) }) { out in
                     keys.wordKey(word) { key, isArticle in
                         out.append(contentsOf: key)
                         return isArticle
@@ -338,20 +342,23 @@ public final class NameScanner {
 public final class NameTable: Sendable {
     static let nameFlag: UInt64 = 1
     static let prefixFlag: UInt64 = 2
+    /// A word's own hash: the word is some name's second word or later.
+    static let continuationFlag: UInt64 = 4
     private let slots: [UInt64]
     private let mask: Int
 
     public init(_ gazetteer: Gazetteer) {
         var distinct = 0
-        gazetteer.index.forEachHash { _, _, _ in distinct += 1 }
+        gazetteer.index.forEachHash { _, _, _, _ in distinct += 1 }
         var size = 16
         while size < distinct * 2 { size <<= 1 }
         var slots = [UInt64](repeating: 0, count: size)
         let mask = size - 1
-        gazetteer.index.forEachHash { top, name, prefix in
+        gazetteer.index.forEachHash { top, name, prefix, continuation in
             var s = NameTable.slot(top, mask)
             while slots[s] != 0 { s = (s + 1) & mask }
             slots[s] = top | (name ? NameTable.nameFlag : 0) | (prefix ? NameTable.prefixFlag : 0)
+                | (continuation ? NameTable.continuationFlag : 0)
         }
         self.slots = slots
         self.mask = mask
@@ -364,14 +371,18 @@ public final class NameTable: Sendable {
 
     /// The flags of a key hash: `nameFlag`, `prefixFlag`, both or neither.
     @inline(__always)
-    func flags(_ hash: UInt64) -> UInt64 {
+    func flags(_ hash: UInt64) -> UInt64 { allFlags(hash) & 3 }
+
+    /// The flags of a word's key hash: `flags` and `continuationFlag`.
+    @inline(__always)
+    func allFlags(_ hash: UInt64) -> UInt64 {
         let top = hash & ~NameIndex.placeMask
         var s = NameTable.slot(top, mask)
         return slots.withUnsafeBufferPointer { slots in
             while true {
                 let v = slots[s]
                 if v == 0 { return 0 }
-                if v & ~NameIndex.placeMask == top { return v & 3 }
+                if v & ~NameIndex.placeMask == top { return v & 7 }
                 s = (s + 1) & mask
             }
         }

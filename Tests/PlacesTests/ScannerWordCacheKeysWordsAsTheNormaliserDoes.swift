@@ -162,4 +162,28 @@ struct ScannerWordCacheKeysWordsAsTheNormaliserDoes {
         }
         #expect(found == ["Raqqa", "of", "al-Qaim"])
     }
+
+    @Test("Words run together make a name only where each word after the first continues some name")
+    func windowsGrowOnlyByWordsThatContinueNames() throws {
+        func place(_ id: String, _ name: String) -> Place {
+            Place(id: id, name: name, kind: .town, coordinate: .init(latitude: 34, longitude: 40), precision: .exact)
+        }
+        let gazetteer = Gazetteer(places: [
+            place("amman", "Amman"), place("amman_citadel", "Amman Citadel"), place("amanfrom", "Amanfrom"),
+            place("abukamal", "Abukamal"), place("abu_dhabi", "Abu Dhabi"), place("tell_kamal", "Tell Kamal"),
+        ])
+        let scanner = NameScanner(table: NameTable(gazetteer))
+        func names(_ text: String) -> [String] {
+            let utf8 = Array(text.utf8)
+            return utf8.withUnsafeBufferPointer { buf in
+                scanner.scan(buf).map { m in String(decoding: buf[scanner.tokens[m.first].start..<scanner.tokens[m.last].end], as: UTF8.self) }
+            }
+        }
+        // "Amman" starts a name, and "amman" + "from" is the key of the one-word Amanfrom; but
+        // "from" is no name's second word, so the window stops and Amman is found.
+        #expect(names("Troops reached Amman from the south.") == ["Amman"])
+        #expect(names("They toured the Amman Citadel.") == ["Amman Citadel"])
+        // "Kamal" is Tell Kamal's second word: "Abu Kamal" is the one-word Abukamal written apart.
+        #expect(names("Fighting near Abu Kamal and Abukamal.") == ["Abu Kamal", "Abukamal"])
+    }
 }
