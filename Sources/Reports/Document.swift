@@ -249,10 +249,19 @@ struct Document {
            !wordClasses[next].contains(.qualifier), !wordClasses[next].contains(.leftNeighbour) {
             if !wordClasses[next].contains(.countryFollower) { return nil }
         }
-        // A capitalised word before it: a person ("Ahmed Abu Khawla") or an organisation.
-        if first > 0, tokens[first].gapBefore == .space, tokenSentence[first - 1] == tokenSentence[first], !title,
-           tokens[first - 1].initial == .upper, !matchTokens[first - 1],
-           !wordClasses[first - 1].contains(.leftNeighbour), !wordClasses[first - 1].contains(.demonym) {
+        // A capitalised word before it: a person ("Ahmed Abu Khawla") or an organisation. A
+        // given name makes a person even when it is a place name too ("Michael Jordan").
+        if first > 0, tokens[first].gapBefore == .space, tokenSentence[first - 1] == tokenSentence[first],
+           tokens[first - 1].initial == .upper {
+            if wordClasses[first - 1].contains(.givenName) { return nil }
+            if !title, !matchTokens[first - 1], !wordClasses[first - 1].contains(.leftNeighbour), !wordClasses[first - 1].contains(.demonym) {
+                return nil
+            }
+        }
+        // A given name before a capitalised word is a person's, though a town bears it ("Omar
+        // Homsi", "Michael Jordan").
+        if first == last, hasNext, !title, nextGap == .space, wordClasses[first].contains(.givenName), tokens[first].initial == .upper,
+           tokens[next].initial == .upper, !wordClasses[next].contains(.qualifier) {
             return nil
         }
         // A capitalised common word where capitals prove nothing.

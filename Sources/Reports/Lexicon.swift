@@ -110,7 +110,7 @@ enum Lexicon {
     /// (`Document.wordClasses`), so a pass skips, on one bit, the tokens its tables cannot
     /// start with.
     struct WordClass: OptionSet, Sendable {
-        let rawValue: UInt16
+        let rawValue: UInt32
         /// Starts a phrase of `actors`, `organisations`, `organisationHeads`, `actionWords`.
         static let actorStart = WordClass(rawValue: 1), organisationStart = WordClass(rawValue: 2)
         static let organisationHeadStart = WordClass(rawValue: 4), actionStart = WordClass(rawValue: 8)
@@ -129,6 +129,8 @@ enum Lexicon {
         static let dateWord = WordClass(rawValue: 16384)
         /// In `Document.compass`.
         static let compass = WordClass(rawValue: 32768)
+        /// In `givenNames`.
+        static let givenName = WordClass(rawValue: 65536)
     }
 
     /// The classes of every word in one of them, by word hash.
@@ -143,7 +145,7 @@ enum Lexicon {
                            (Document.demonyms.hashes, .demonym), (Document.regionalAdjectives.hashes, .regionalAdjective),
                            (Document.weekdays.allKeys + Document.months.allKeys + [Word.yesterday, Word.today, Word.overnight,
                                                                                  Word.tonight, Word.week, Word.month], .dateWord),
-                           (Document.compass.hashes, .compass)] {
+                           (Document.compass.hashes, .compass), (givenNames.hashes, .givenName)] {
             for w in words { classes[w, default: []].insert(c) }
         }
         return WordMap(classes.map { ($0.key, $0.value) })
@@ -294,6 +296,31 @@ enum Lexicon {
         "mohammed", "ali", "hassan", "hussein", "omar", "said", "khalil", "issa", "salem", "jazeera", "press", "media",
         "reuters", "sputnik", "pentagon", "kremlin", "white", "black", "red", "green", "blue", "gold", "silver",
         "speaking", "leading", "living", "standing", "waiting", "asking", "making", "taking", "coming", "going",
+    ])
+
+    /// Given names common in news of the region and of the powers in it. Many are towns
+    /// somewhere in a world gazetteer ("Michael", "David", "Salem"), so a given name before a
+    /// place name makes both a person's ("Michael Jordan", "Omar Homsi"). Not here: names that
+    /// are English words ("Will", "Mark", "Said") or places of the region ("Jordan").
+    static let givenNames = WordSet([
+        "michael", "john", "david", "james", "robert", "william", "richard", "joseph", "thomas", "charles", "christopher",
+        "daniel", "matthew", "anthony", "donald", "steven", "stephen", "paul", "andrew", "kenneth", "kevin", "brian",
+        "george", "edward", "ronald", "timothy", "jason", "jeffrey", "ryan", "jacob", "gary", "nicholas", "eric",
+        "jonathan", "larry", "justin", "scott", "benjamin", "samuel", "gregory", "frank", "alexander", "raymond",
+        "patrick", "jack", "dennis", "jerry", "henry", "peter", "adam", "nathan", "walter", "harold", "carl", "jeremy",
+        "keith", "roger", "gerald", "arthur", "sean", "lawrence", "joe", "jesse", "albert", "bruce", "alan", "ralph",
+        "gabriel", "louis", "russell", "vincent", "philip", "phillip", "mary", "patricia", "jennifer", "linda",
+        "elizabeth", "barbara", "susan", "jessica", "sarah", "karen", "nancy", "lisa", "margaret", "sandra", "emily",
+        "michelle", "carol", "amanda", "melissa", "rebecca", "sharon", "laura", "kathleen", "helen", "anna", "nicole",
+        "emma", "samantha", "catherine", "rachel", "maria", "heather", "diane", "julie", "victoria", "olivia", "kelly",
+        "christina", "lauren", "hannah", "martha", "ann", "teresa", "sara", "alice", "julia", "denise", "diana",
+        "natalie", "sophia", "marie", "charlotte", "emmanuel", "francois", "jean", "pierre", "angela", "boris",
+        "vladimir", "sergei", "sergey", "dmitry", "igor", "ivan", "recep", "mevlut", "hulusi", "mohammed", "muhammad",
+        "mohammad", "mohamed", "mahmoud", "mustafa", "khaled", "khalid", "abdullah", "abdel", "abdul", "ibrahim",
+        "youssef", "yusuf", "hamid", "hamza", "tariq", "walid", "bashar", "hafez", "maher", "rami", "nasser", "jamal",
+        "fadi", "samir", "karim", "nabil", "ayman", "osama", "anas", "saleh", "hussam", "bassam", "talal", "ziad",
+        "imad", "adnan", "fawaz", "qasim", "qassem", "haidar", "haider", "nouri", "masoud", "massoud", "jalal",
+        "barham", "omar", "ahmed", "ahmad", "hassan", "hussein", "khalil", "issa", "salem", "ali",
     ])
 
     // MARK: Actions

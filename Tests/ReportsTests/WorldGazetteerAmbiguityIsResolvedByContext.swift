@@ -25,6 +25,8 @@ struct WorldGazetteerAmbiguityIsResolvedByContext {
         ["99100008", "Sale", "Sale", "", "53.42519", "-2.32443", "P", "PPL", "GB", "ENG", "England", "134022", "Europe/London"],
         ["99100009", "Surprise", "Surprise", "", "33.63059", "-112.33322", "P", "PPL", "US", "AZ", "Arizona", "141664", "America/Phoenix"],
         ["99100010", "Temple", "Temple", "", "31.09823", "-97.34278", "P", "PPL", "US", "TX", "Texas", "82073", "America/Chicago"],
+        ["99100011", "Michael", "Michael", "", "39.6", "-89.2", "P", "PPL", "US", "IL", "Illinois", "1200", "America/Chicago"],
+        ["99100012", "David", "David", "", "8.42729", "-82.43085", "P", "PPLA", "PA", "04", "Chiriquí", "144858", "America/Panama"],
     ]
 
     /// Syrian rows copied from the repository's `geonames.tsv`: Palmyra (Tadmur) and the
@@ -114,6 +116,21 @@ struct WorldGazetteerAmbiguityIsResolvedByContext {
         let x = try Self.read(text)
         let found = x.mentions.map { "\($0.span.text) → \($0.place.id)" }
         #expect(found == ["Mayadin → geonames:173480"])
+    }
+
+    @Test("A given name before a place name makes a person, though both are places somewhere", arguments: [
+        "Michael Jordan watched the shelling of Mayadin on television.",
+        "Reporter David Jordan filed from Mayadin.",
+    ])
+    func givenNamesMakePeople(text: String) throws {
+        let x = try Self.read(text)
+        #expect(x.mentions.map { "\($0.span.text) → \($0.place.id)" } == ["Mayadin → geonames:173480"])
+    }
+
+    @Test("A country and a town that are given names too are places where no name stands beside them")
+    func givenNamesAloneArePlaces() throws {
+        let x = try Self.read("Volunteers from Jordan and from David joined the fight for Mayadin.")
+        #expect(x.mentions.map { "\($0.span.text) → \($0.place.id)" } == ["Jordan → jordan", "David → geonames:99100012", "Mayadin → geonames:173480"])
     }
 
     @Test("A town elsewhere after a preposition of place is still a place")
