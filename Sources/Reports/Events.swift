@@ -470,7 +470,19 @@ extension Document {
             cache[s] = found
             return found
         }
-        let here = usableDates(s)
+        // A relative clause after a comma tells of another time ("struck Hajin, which the SDF
+        // took in October,"): its dates are its own events', never the rest of the sentence's.
+        // An event in the clause with no date there takes the sentence's ("said last week
+        // that ..., where troops recently broke the siege").
+        var here = usableDates(s)
+        if !here.isEmpty {
+            let clauses = relativeClauses(in: tokenRange(ofSentence: s))
+            if !clauses.isEmpty {
+                let clause = clauses.first { $0.contains(token) }
+                let same = here.filter { e in clauses.first { $0.contains(e.tokens.lowerBound) } == clause }
+                if clause == nil || !same.isEmpty { here = same }
+            }
+        }
         if let nearest = here.min(by: { abs($0.tokens.lowerBound - token) < abs($1.tokens.lowerBound - token) }) {
             return (nearest.date, nearest.text)
         }
@@ -479,6 +491,34 @@ extension Document {
         }
         guard let published = report.published else { return (nil, "undated") }
         return (ReportedDate(day: published.day, precision: max(published.precision, .week)), Document.reportDateText)
+    }
+
+    /// The relative clauses set off by a comma in a sentence's tokens: from "which", "who",
+    /// "whom" or "where" after a comma to the next comma, semicolon, dash or bracket, or the
+    /// sentence's end.
+    func relativeClauses(in range: Range<Int>) -> [Range<Int>] {
+        var clauses: [Range<Int>] = []
+        var k = range.lowerBound + 1
+        while k < range.upperBound {
+            guard Document.relativeWords.contains(lower[k]), gap(before: k, has: Document.commas) else { k += 1; continue }
+            var end = k + 1
+            while end < range.upperBound, !gap(before: end, has: Document.clauseBreaks) { end += 1 }
+            clauses.append(k..<end)
+            k = end
+        }
+        return clauses
+    }
+
+    static let relativeWords = WordSet(["which", "who", "whom", "where"])
+    static let commas: [UInt8] = [UInt8(ascii: ",")]
+    /// Commas, semicolons, brackets and the bytes of dashes (– —: E2 80 93/94).
+    static let clauseBreaks: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "("), UInt8(ascii: ")"), 0x93, 0x94]
+
+    /// Whether the text between token `k` and the one before holds one of `bytes`.
+    func gap(before k: Int, has bytes: [UInt8]) -> Bool {
+        guard k > 0, tokens[k].gapBefore == .other else { return false }
+        for i in tokens[k - 1].end..<tokens[k].start where bytes.contains(text[i]) { return true }
+        return false
     }
 
     /// Whether sentence `s` goes on from the one before it: in the same paragraph, or the

@@ -194,6 +194,21 @@ struct TextNobodyTunedTheReaderFor {
         #expect(next.date?.description == "2017-09-16" && next.date?.precision == .day, "«\(next.dateText)»")
     }
 
+    @Test("A date in a relative clause dates that clause's event, not the rest of the sentence")
+    func relativeClauseKeepsItsDate() throws {
+        let x = try read("The coalition struck Hajin, which the SDF took in October, killing 12 people.", published: "2017-11-20", precision: .day)
+        let strike = try #require(x.events.first { $0.action == .strike }, "\(x.eventSummary)")
+        #expect(strike.actor == .coalition)
+        #expect(strike.date == ReportedDate(day: try #require(Day(iso: "2017-11-20")), precision: .week), "«\(strike.dateText)»")
+        let capture = try #require(x.events.first { $0.action == .capture }, "\(x.eventSummary)")
+        #expect(capture.actor == .sdf)
+        #expect(capture.date?.description == "2017-10" && capture.date?.precision == .month, "«\(capture.dateText)»")
+
+        // The clause's own date, and one for the sentence: each event takes its own.
+        let y = try read("On Sunday the army shelled Mayadin, which ISIS fighters entered on Friday.", published: "2017-11-20", precision: .day)
+        #expect(y.events.map { "\($0.action) \($0.date?.description ?? "-")" } == ["strike 2017-11-19", "enter 2017-11-17"], "\(y.eventSummary)")
+    }
+
     @Test("An attack told again later takes the first telling's date")
     func attackToldAgainKeepsItsDate() throws {
         let text = """
