@@ -212,12 +212,25 @@ extension Document {
         guard let m = mentions.last(where: { $0.tokens.upperBound < token && $0.place.id != reference?.id }) else {
             return placeNamedBefore(token)
         }
-        guard linked((m.tokens.upperBound + 1)..<token) else { return nil }
+        guard linked((m.tokens.upperBound + 1)..<token) || isAppositive((m.tokens.upperBound + 1)..<token) else { return nil }
         if m.place.kind == .river, let start = bankPhraseStart(before: m.tokens.lowerBound) {
             return subjectMention(before: start, in: mentions, excluding: reference)
         }
         return m
     }
+
+    /// Whether tokens `r` are a noun phrase set off by commas that says what the name before
+    /// them is: "Erbil, the capital of the Kurdish region, some 80 km north of Kirkuk".
+    private func isAppositive(_ r: Range<Int>) -> Bool {
+        guard !r.isEmpty, r.count <= 8, r.upperBound < tokens.count, Lexicon.determiners.contains(lower[r.lowerBound]),
+              gap(before: r.lowerBound, has: Document.commas), gap(before: r.upperBound, has: Document.commas),
+              tokenSentence[r.lowerBound] == tokenSentence[r.upperBound] else { return false }
+        // A clause is no appositive: no action, relative pronoun or comma inside.
+        return r.dropFirst().allSatisfy { !gap(before: $0, has: Document.clauseBreaks) }
+            && r.allSatisfy { !wordClasses[$0].contains(.actionStart) && !Document.relativeWords.contains(lower[$0]) && !Document.linkVerbs.contains(lower[$0]) }
+    }
+
+    static let linkVerbs = WordSet(["is", "are", "was", "were", "has", "have", "had", "said", "says"])
 
     /// Where "on the northern bank of" (or "along the banks of") starts, for a name at token `k`.
     private func bankPhraseStart(before k: Int) -> Int? {
@@ -232,7 +245,8 @@ extension Document {
     }
 
     /// "The city lies ...", "the plant is ...": a sentence that opens so before token `token`
-    /// (with linking words after) is about the place of that kind its paragraph named last.
+    /// (with linking words after) is about the place of that kind its paragraph named last,
+    /// or, opening a paragraph, the one before it.
     private func placeNamedBefore(_ token: Int) -> PlaceMention? {
         let s = tokenSentence[token]
         guard s >= 0 else { return nil }
@@ -241,8 +255,12 @@ extension Document {
               ((first + 2)..<token).allSatisfy({ Document.linkWords.contains(lower[$0]) || Document.positionWords.contains(lower[$0]) })
         else { return nil }
         let paragraph = layout.sentences[s].paragraph
-        guard var m = mentions.last(where: { $0.sentence < s && kinds.contains($0.place.kind) && layout.sentences[$0.sentence].paragraph == paragraph })
-        else { return nil }
+        let opensParagraph = s == 0 || layout.sentences[s - 1].paragraph != paragraph
+        guard var m = mentions.last(where: { m in
+            guard m.sentence < s, kinds.contains(m.place.kind) else { return false }
+            let p = layout.sentences[m.sentence].paragraph
+            return p == paragraph || (opensParagraph && p == paragraph - 1)
+        }) else { return nil }
         m.span.text = string(bytes: tokens[first].start..<tokens[first + 1].end).lowercased() + " (" + m.span.text + ")"
         return m
     }

@@ -305,6 +305,9 @@ extension Document {
                     if let mention {
                         let (r, p) = self.relation(before: mention.tokens.lowerBound, in: range)
                         relation = r; partial = partial || p
+                        // "took over the Mosul dam": a facility named for the place, which the
+                        // gazetteer does not hold, is somewhere near it, not the place.
+                        if relation == nil, let facility = facility(after: mention, in: range) { relation = "at the \(facility) of" }
                     }
                     events.append(Event(actor: actor, action: trigger.action, place: place, placeText: text, relation: relation,
                                         isPartial: partial, target: target, date: date, dateText: dateText, quote: sentenceSpan(s),
@@ -443,6 +446,31 @@ extension Document {
         }
         return (nil, false)
     }
+
+    /// The facility a place's name qualifies right after it ("the Mosul dam", "Kweires
+    /// airport") when the place is not of that kind: the words naming the facility.
+    func facility(after mention: PlaceMention, in range: Range<Int>) -> String? {
+        let k = mention.tokens.upperBound + 1
+        guard k < range.upperBound, tokens[k].gapBefore == .space, let kinds = Document.facilityNouns[lower[k]],
+              !kinds.contains(mention.place.kind) else { return nil }
+        // Two-word facilities: "oil field", "air base", "power station", "gas plant".
+        if k + 1 < range.upperBound, tokens[k + 1].gapBefore == .space, Document.facilitySecondWords.contains(lower[k + 1]) {
+            return string(bytes: tokens[k].start..<tokens[k + 1].end).lowercased()
+        }
+        guard !Document.facilityFirstWords.contains(lower[k]) else { return nil }
+        return word(k).lowercased()
+    }
+
+    /// Facilities named after a place, and the kinds of place that are the facility itself.
+    static let facilityNouns = WordMap<[PlaceKind]>([
+        ("dam", [.dam]), ("airport", [.airport]), ("airbase", [.airport, .base]), ("base", [.base]), ("oilfield", [.oilField]),
+        ("oilfields", [.oilField]), ("refinery", [.oilField]), ("bridge", [.road]), ("prison", []), ("hospital", []),
+        ("university", []), ("stadium", []), ("silos", []), ("checkpoint", []), ("garrison", [.base]), ("oil", [.oilField]),
+        ("gas", [.gasField]), ("air", [.airport, .base]), ("power", []), ("military", [.airport, .base]), ("cement", []),
+    ].map { (Lexicon.hash($0.0), $0.1) })
+    /// First words that name a facility only with a second ("oil field", not "oil").
+    static let facilityFirstWords = WordSet(["oil", "gas", "air", "power", "military", "cement"])
+    static let facilitySecondWords = WordSet(["field", "fields", "base", "station", "plant", "airport", "factory", "works"])
 
     /// What `Event.dateText` says when no words of the report dated the event.
     static let reportDateText = "report date"

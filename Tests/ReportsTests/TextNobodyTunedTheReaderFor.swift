@@ -358,7 +358,7 @@ extension TextNobodyTunedTheReaderFor {
         #expect(x.claims.filter { $0.kind == .distance }.count == 1, "the conversion in brackets is not a claim of its own")
     }
 
-    @Test("A river's bank is where a subject lies, and \"the city\" is the settlement the paragraph named last")
+    @Test("A river's bank is where a subject lies, and \"the city\" is the settlement the paragraph (or, opening one, the paragraph before) named last")
     func bankPhraseAndTheCity() throws {
         let x = try read("""
         The SDF said on Friday it had taken Raqqa. The city lies on the northern bank of the Euphrates, about 40km (25 miles) east of the Tabqa Dam.
@@ -366,10 +366,38 @@ extension TextNobodyTunedTheReaderFor {
         let claim = try #require(x.claims.first { $0.kind == .distance }, "no distance claim read")
         #expect(claim.subject?.id == "geonames:172955")
         #expect(claim.subjectText == "the city (Raqqa)")
-        // In another paragraph "the city" is not Raqqa.
+        // Opening the next paragraph, "the city" is still Raqqa (AP: "... captured Albu Kamal.\n\nThe town lies on ...").
         let y = try read("The SDF said on Friday it had taken Raqqa.\n\nThe city lies on the northern bank of the Euphrates, about 40km east of the Tabqa Dam.",
                          published: "2017-10-20")
+        #expect(y.claims.first { $0.kind == .distance }?.subject?.id == "geonames:172955")
+        // Further on, or later in a paragraph that named no city, it is not.
+        for text in ["The SDF said on Friday it had taken Raqqa.\n\nTalks went on.\n\nThe city lies on the northern bank of the Euphrates, about 40km east of the Tabqa Dam.",
+                     "The SDF said on Friday it had taken Raqqa.\n\nTalks went on. The city lies on the northern bank of the Euphrates, about 40km east of the Tabqa Dam."] {
+            let z = try read(text, published: "2017-10-20")
+            #expect(z.claims.first { $0.kind == .distance }?.subject == nil, "\(text)")
+        }
+    }
+
+    @Test("A town named with what it is, set off by commas, is the subject of the distance after it")
+    func appositiveBeforeADistance() throws {
+        let x = try read("Kurdish forces pulled back to Erbil, the capital of the Kurdish region, some 80 km north of Kirkuk.", published: "2017-10-17")
+        let claim = try #require(x.claims.first { $0.kind == .distance }, "no distance claim read")
+        #expect(claim.subject?.id == "geonames:95446")
+        #expect(claim.reference?.id == "geonames:94787")
+        // A clause between the town and the distance is not a description of the town.
+        let y = try read("Kurdish forces pulled back to Erbil, the army said on Monday, some 80 km north of Kirkuk.", published: "2017-10-17")
         #expect(y.claims.first { $0.kind == .distance }?.subject == nil)
+    }
+
+    @Test("A facility named for a place that the gazetteer lacks (\"the Mosul dam\") is near the place, not the place")
+    func facilityNamedForAPlace() throws {
+        let x = try read("Iraqi troops took over the Mosul dam on Tuesday, officials said.", published: "2017-10-17")
+        let e = try #require(x.events.first, "\(x.eventSummary)")
+        #expect(e.place.id == "geonames:99072")
+        #expect(e.relation == "at the dam of")
+        // A facility the gazetteer has is the place itself; a town with no facility noun after it is the town.
+        let y = try read("Syrian troops captured the Taym oil field and Mayadin city on Saturday.", published: "2017-09-18")
+        #expect(y.events.map { "\($0.place.id) \($0.relation ?? "-")" } == ["taym_oil_field -", "geonames:173480 -"], "\(y.eventSummary)")
     }
 
     @Test("A place the sentence opens with (\"In Raqqa city, ...\") is where its action happened, and what was taken there is part of it")
