@@ -259,6 +259,10 @@ extension Document {
                     }
                 } else if let (place, text) = genericPlace(in: range, from: trigger.last + 1, to: min(nextTrigger, trigger.last + 9), resolve: resolveGeneric) {
                     places.append((place, text, nil))
+                } else if let (mention, text) = settlementPossessed(from: trigger.last + 1, to: min(nextTrigger, trigger.last + 4)) {
+                    // "captured the city's stadium": part of the settlement the report named last.
+                    places.append((mention.place, text, nil))
+                    sceneObject = true
                 } else if let before = mentionBefore(trigger.first, among: eventMentions, afterSubject: afterSubject) {
                     places.append((before.place, before.span.text, before))
                     // "In Raqqa, the SDF seized the Old City": what was taken is in the place
@@ -382,6 +386,23 @@ extension Document {
         }
         return nil
     }
+
+    /// "the city's", "the town's" in tokens `from..<to`: the settlement of that kind the
+    /// report named last before it, and the words.
+    func settlementPossessed(from: Int, to: Int) -> (PlaceMention, String)? {
+        var k = from
+        while k + 2 < to {
+            if lower[k] == Word.the, let kinds = Document.settlementKinds[lower[k + 1]], tokens[k + 2].gapBefore == .apostrophe, lower[k + 2] == Word.s,
+               let m = mentions.last(where: { $0.tokens.upperBound < k && kinds.contains($0.place.kind) }) {
+                return (m, string(bytes: tokens[k].start..<tokens[k + 2].end) + " (" + m.span.text + ")")
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    static let settlementKinds = WordMap<[PlaceKind]>([("city", [.city, .town]), ("town", [.town, .city, .village]), ("village", [.village, .town])]
+        .map { (Lexicon.hash($0.0), $0.1) })
 
     /// Generic references and their words' hashes.
     static let genericPhrases: [(String, [UInt64])] = [["industrial", "zone"], ["military", "airport"], ["airport"], ["airbase"], ["air", "base"]]

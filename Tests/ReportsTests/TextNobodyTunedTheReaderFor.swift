@@ -389,6 +389,22 @@ extension TextNobodyTunedTheReaderFor {
         #expect(y.claims.first { $0.kind == .distance }?.subject == nil)
     }
 
+    @Test("\"The city's stadium\" is part of the city the report named last")
+    func partOfTheCityNamedBefore() throws {
+        let x = try read("""
+        U.S.-backed militias said on Tuesday they had taken Raqqa from Islamic State.
+
+        The Syrian Democratic Forces captured the city's stadium and the National Hospital on Tuesday morning.
+        """, published: "2017-10-17")
+        let e = try #require(x.events.first { $0.placeText.hasPrefix("the city's") }, "\(x.eventSummary)")
+        #expect(e.actor == .sdf && e.action == .capture)
+        #expect(e.place.id == "geonames:172955")
+        #expect(e.isPartial)
+        // With no city named before, nothing is placed.
+        let y = try read("The Syrian Democratic Forces captured the city's stadium on Tuesday.", published: "2017-10-17")
+        #expect(y.events.isEmpty, "\(y.eventSummary)")
+    }
+
     @Test("A facility named for a place that the gazetteer lacks (\"the Mosul dam\") is near the place, not the place")
     func facilityNamedForAPlace() throws {
         let x = try read("Iraqi troops took over the Mosul dam on Tuesday, officials said.", published: "2017-10-17")
