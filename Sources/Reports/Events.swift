@@ -392,7 +392,8 @@ extension Document {
     func settlementPossessed(from: Int, to: Int) -> (PlaceMention, String)? {
         var k = from
         while k + 2 < to {
-            if lower[k] == Word.the, let kinds = Document.settlementKinds[lower[k + 1]], tokens[k + 2].gapBefore == .apostrophe, lower[k + 2] == Word.s,
+            if lower[k] == Word.the, Document.settlementNouns.contains(lower[k + 1]), let kinds = Document.genericNouns[lower[k + 1]],
+               tokens[k + 2].gapBefore == .apostrophe, lower[k + 2] == Word.s,
                let m = mentions.last(where: { $0.tokens.upperBound < k && kinds.contains($0.place.kind) }) {
                 return (m, string(bytes: tokens[k].start..<tokens[k + 2].end) + " (" + m.span.text + ")")
             }
@@ -400,9 +401,6 @@ extension Document {
         }
         return nil
     }
-
-    static let settlementKinds = WordMap<[PlaceKind]>([("city", [.city, .town]), ("town", [.town, .city, .village]), ("village", [.village, .town])]
-        .map { (Lexicon.hash($0.0), $0.1) })
 
     /// Generic references and their words' hashes.
     static let genericPhrases: [(String, [UInt64])] = [["industrial", "zone"], ["military", "airport"], ["airport"], ["airbase"], ["air", "base"]]
