@@ -349,8 +349,8 @@ public final class Reader {
             // "X in Y", "X, Y": Y's province or country chooses among X's.
             var hint: Place?
             if k + 1 < raw.count, raw[k + 1].first == r.last + 2 || raw[k + 1].first == r.last + 1 {
-                let between = doc.string(bytes: doc.tokens[r.last].end..<doc.tokens[raw[k + 1].first].start).lowercased()
-                if between == ", " || between == " in " || between == " of " { hint = known[Int(pool[raw[k + 1].candidates.lowerBound])].place }
+                let between = UnsafeBufferPointer(rebasing: doc.text[doc.tokens[r.last].end..<doc.tokens[raw[k + 1].first].start])
+                if Reader.hintGaps.contains(where: { gap in gap.count == between.count && zip(gap, between).allSatisfy { $0 == TextLayout.asciiLowercased($1) } }) { hint = known[Int(pool[raw[k + 1].candidates.lowerBound])].place }
             }
             // One candidate needs no score.
             var best = pool[r.candidates.lowerBound]
@@ -386,6 +386,9 @@ public final class Reader {
         // Moved, not copied, when the document had none (it has none before this pass).
         if d.mentions.isEmpty { d.mentions = kept } else { d.mentions += kept }
     }
+
+    /// What lies between "X" and "Y" in "X, Y", "X in Y", "X of Y" (ASCII case ignored).
+    static let hintGaps: [[UInt8]] = [", ", " in ", " of "].map { Array($0.utf8) }
 
     private func bonus(_ place: Place, hint: Place?, preferProvince: Bool) -> Double {
         var b = 0.0
