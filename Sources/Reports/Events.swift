@@ -79,6 +79,16 @@ extension Document {
                     out.append(Trigger(action: .offensive, first: i, last: noun, passive: false)); i = noun + 1; continue
                 }
             }
+            if classes.contains(.movementVerb) {
+                // "pushed north toward X", "moved east into X", "drove deeper into X" (a compass
+                // pair written "north-east" counts as one direction).
+                var k = i + 1
+                var between = 0
+                while k < range.upperBound, between < 3, Lexicon.movementAdverbs.contains(lower[k]) { k += 1; between += 1 }
+                if k < range.upperBound, Lexicon.movementEnds.contains(lower[k]), placeFollows(k, in: range) {
+                    out.append(Trigger(action: .advance, first: i, last: k, passive: false)); i = k + 1; continue
+                }
+            }
             if classes.contains(.actionStart), let (last, action) = phrase(at: i, in: actionWords),
                last > i || !Document.takeWords.contains(lower[i]) || (i + 1 < range.upperBound && !Lexicon.takeIdioms.contains(lower[i + 1])) {
                 // "were hit with an attack ..., targeting our units in X": one strike.
@@ -90,6 +100,34 @@ extension Document {
         }
         return out
     }
+
+    /// Whether a place name follows token `k` closely, only words that lead to a place
+    /// between ("toward the town of X", "into the outskirts of X"; not "toward a deal with X").
+    func placeFollows(_ k: Int, in range: Range<Int>) -> Bool {
+        var j = k + 1
+        while j < min(range.upperBound, k + 7) {
+            if mentionStarting(at: j) { return true }
+            guard Document.placeLeads.contains(lower[j]) || Lexicon.determiners.contains(lower[j]) else { return false }
+            j += 1
+        }
+        return false
+    }
+
+    /// Whether a place mention starts at token `t` (mentions are in text order).
+    func mentionStarting(at t: Int) -> Bool {
+        var lo = 0, hi = mentions.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if mentions[mid].tokens.lowerBound < t { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < mentions.count && mentions[lo].tokens.lowerBound == t
+    }
+
+    /// Words that lead from a preposition to a place: "the town of", "the outskirts of", "positions near".
+    static let placeLeads = WordSet(["town", "city", "village", "villages", "of", "outskirts", "edge", "edges", "centre", "center",
+                                     "positions", "near", "rural", "areas", "parts", "neighbourhoods", "neighborhoods", "northern",
+                                     "southern", "eastern", "western", "central", "key", "strategic", "besieged", "province",
+                                     "countryside", "heart", "gates", "suburbs", "border", "frontier", "road", "highway"])
 
     /// The place an action takes from before it: the last one within 12 tokens, after the
     /// action's subject or opening the sentence, and not a country. (A loop, not a closure

@@ -131,6 +131,8 @@ enum Lexicon {
         static let compass = WordClass(rawValue: 32768)
         /// In `givenNames`.
         static let givenName = WordClass(rawValue: 65536)
+        /// In `movementVerbs`.
+        static let movementVerb = WordClass(rawValue: 131_072)
     }
 
     /// The classes of every word in one of them, by word hash.
@@ -145,7 +147,8 @@ enum Lexicon {
                            (Document.demonyms.hashes, .demonym), (Document.regionalAdjectives.hashes, .regionalAdjective),
                            (Document.weekdays.allKeys + Document.months.allKeys + [Word.yesterday, Word.today, Word.overnight,
                                                                                  Word.tonight, Word.week, Word.month], .dateWord),
-                           (Document.compass.hashes, .compass), (givenNames.hashes, .givenName)] {
+                           (Document.compass.hashes, .compass), (givenNames.hashes, .givenName),
+                           (movementVerbs.hashes, .movementVerb)] {
             for w in words { classes[w, default: []].insert(c) }
         }
         return WordMap(classes.map { ($0.key, $0.value) })
@@ -165,7 +168,7 @@ enum Lexicon {
         ("Syrian government forces", .government), ("Syrian government troops", .government), ("Syrian regime", .government),
         ("Syrian regime forces", .government), ("Syrian jets", .government), ("Syrian fighter jets", .government),
         ("Syrian military command", .government), ("Syria's military command", .government), ("Syria's military", .government),
-        ("Syrian army's", .government), ("government forces", .government), ("government troops", .government),
+        ("Syrian army's", .government), ("government forces", .government), ("government troops", .government), ("government units", .government),
         ("government-held", .government), ("pro-government forces", .government), ("pro-regime forces", .government),
         ("pro-regime units", .government), ("pro-regime", .government), ("regime forces", .government), ("regime", .government),
         ("the regime", .government), ("Assad's forces", .government), ("Assad forces", .government), ("Damascus", .government),
@@ -346,6 +349,15 @@ enum Lexicon {
         ("came under attack", .strike), ("come under attack", .strike), ("comes under attack", .strike),
         ("coming under attack", .strike), ("were hit", .strike), ("was hit", .strike), ("targeting", .strike), ("targeted", .strike),
     ])
+
+    /// Verbs of moving that make an advance with "toward", "towards" or "into" after them, a
+    /// direction or "further" allowed between: "pushed north toward X", "drove deeper into X".
+    static let movementVerbs = WordSet(["pushed", "pushing", "moved", "moving", "pressed", "pressing", "drove", "driving",
+                                        "marched", "marching", "headed", "heading", "swept", "sweeping", "thrust", "edged", "edging"])
+    static let movementEnds = WordSet(["toward", "towards", "into"])
+    static let movementAdverbs = WordSet(["further", "farther", "deeper", "closer", "north", "south", "east", "west",
+                                          "northeast", "northwest", "southeast", "southwest", "northward", "southward",
+                                          "eastward", "westward", "northwards", "southwards", "eastwards", "westwards", "on", "ahead"])
 
     /// Words that make a following "offensive" or "operation" an event: launched, began...
     static let launchWords = WordSet(["launched", "launch", "launching", "launches", "announced", "began", "begun",

@@ -389,6 +389,18 @@ extension TextNobodyTunedTheReaderFor {
         #expect(y.claims.first { $0.kind == .distance }?.subject == nil)
     }
 
+    @Test("Moving toward or into a place, a direction or \"further\" between, is an advance; toward anything else is not", arguments: [
+        ("Government units pushed north toward the town of Hajin overnight.", ["government advance geonames:174506"]),
+        ("The SDF drove deeper into Raqqa on Friday.", ["sdf advance geonames:172955"]),
+        ("Syrian troops moved south-east towards the outskirts of Mayadin.", ["government advance geonames:173480"]),
+        ("The SDF is moving toward a deal with Damascus, officials in Raqqa said.", []),
+        ("Thousands of civilians fled south toward Hajin.", []),
+    ])
+    func movementTowardAPlace(_ text: String, _ events: [String]) throws {
+        let x = try read(text, published: "2017-09-20")
+        #expect(x.events.map { "\($0.actor.rawValue) \($0.action.rawValue) \($0.place.id)" } == events, "\(x.eventSummary)")
+    }
+
     @Test("\"The city's stadium\" is part of the city the report named last")
     func partOfTheCityNamedBefore() throws {
         let x = try read("""

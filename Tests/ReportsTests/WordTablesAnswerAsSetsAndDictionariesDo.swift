@@ -60,6 +60,7 @@ struct WordTablesAnswerAsSetsAndDictionariesDo {
             (.dateWord, Set(Document.weekdays.allKeys + Document.months.allKeys
                             + ["yesterday", "today", "overnight", "tonight", "week", "month"].map(Lexicon.hash))),
             (.compass, Set(Document.compass.hashes)), (.givenName, Set(Lexicon.givenNames.hashes)),
+            (.movementVerb, Set(Lexicon.movementVerbs.hashes)),
         ]
         let words = tables.reduce(into: Set<UInt64>()) { $0.formUnion($1.1) }
         #expect(Lexicon.wordClasses.count == words.count)
