@@ -65,10 +65,11 @@ extension Document {
             } else if let month = Document.months[here], tokens[i].initial == .upper {
                 if let e = monthExpression(at: i, month: month, range: range, today: today) { out.append(e); i = e.tokens.upperBound + 1; continue }
             } else if tokens[i].initial == .digit, let d = dayOfMonth(i), i + 1 < range.upperBound,
-                      let month = Document.months[lower[i + 1]], tokens[i + 1].initial == .upper {
-                // "9 September 2017", "9 Sept".
-                var year = today.year, last = i + 1
-                if i + 2 < range.upperBound, let y = Int(word(i + 2)), (1900...2100).contains(y) { year = y; last = i + 2 }
+                      case let m = i + 1 + (lower[i + 1] == Word.of ? 1 : 0), m < range.upperBound,
+                      let month = Document.months[lower[m]], tokens[m].initial == .upper {
+                // "9 September 2017", "9 Sept", "the 14th of October".
+                var year = today.year, last = m
+                if m + 1 < range.upperBound, let y = Int(word(m + 1)), (1900...2100).contains(y) { year = y; last = m + 1 }
                 if let day = Day(year: year, month: month, day: d) {
                     out.append(DateExpression(date: ReportedDate(day: day, precision: .day), tokens: i...last,
                                               text: string(bytes: tokens[i].start..<tokens[last].end)))

@@ -297,10 +297,11 @@ extension Document {
                     }
                 } else if let (place, text) = genericPlace(in: range, from: trigger.last + 1, to: min(nextTrigger, trigger.last + 9), resolve: resolveGeneric) {
                     places.append((place, text, nil))
-                } else if let (mention, text) = settlementPossessed(from: trigger.last + 1, to: min(nextTrigger, trigger.last + 4)) {
-                    // "captured the city's stadium": part of the settlement the report named last.
+                } else if let (mention, text, possessive) = settlementNamedBefore(from: trigger.last + 1, to: min(nextTrigger, trigger.last + 4)) {
+                    // "took the city", "captured the city's stadium": the settlement the report
+                    // named last, or part of it.
                     places.append((mention.place, text, nil))
-                    sceneObject = true
+                    sceneObject = possessive
                 } else if let before = mentionBefore(trigger.first, among: eventMentions, afterSubject: afterSubject) {
                     places.append((before.place, before.span.text, before))
                     // "In Raqqa, the SDF seized the Old City": what was taken is in the place
@@ -425,15 +426,18 @@ extension Document {
         return nil
     }
 
-    /// "the city's", "the town's" in tokens `from..<to`: the settlement of that kind the
-    /// report named last before it, and the words.
-    func settlementPossessed(from: Int, to: Int) -> (PlaceMention, String)? {
+    /// "the city", "the town's" in tokens `from..<to` (not "the city of", which names its
+    /// city): the settlement of that kind the report named last before it, the words, and
+    /// whether they are a possessive (part of the settlement: "the city's stadium").
+    func settlementNamedBefore(from: Int, to: Int) -> (PlaceMention, String, Bool)? {
         var k = from
-        while k + 2 < to {
-            if lower[k] == Word.the, Document.settlementNouns.contains(lower[k + 1]), let kinds = Document.genericNouns[lower[k + 1]],
-               tokens[k + 2].gapBefore == .apostrophe, lower[k + 2] == Word.s,
-               let m = mentions.last(where: { $0.tokens.upperBound < k && kinds.contains($0.place.kind) }) {
-                return (m, string(bytes: tokens[k].start..<tokens[k + 2].end) + " (" + m.span.text + ")")
+        while k + 1 < to {
+            if lower[k] == Word.the, Document.settlementNouns.contains(lower[k + 1]), let kinds = Document.genericNouns[lower[k + 1]] {
+                let possessive = k + 2 < tokens.count && tokens[k + 2].gapBefore == .apostrophe && lower[k + 2] == Word.s
+                if !possessive, k + 2 < tokens.count, lower[k + 2] == Word.of || tokens[k + 2].gapBefore == .space && tokens[k + 2].initial == .upper { return nil }
+                guard let m = mentions.last(where: { $0.tokens.upperBound < k && kinds.contains($0.place.kind) }) else { return nil }
+                let last = possessive ? k + 2 : k + 1
+                return (m, string(bytes: tokens[k].start..<tokens[last].end) + " (" + m.span.text + ")", possessive)
             }
             k += 1
         }
@@ -568,7 +572,12 @@ extension Document {
                 if clause == nil || !same.isEmpty { here = same }
             }
         }
-        if let nearest = here.min(by: { abs($0.tokens.lowerBound - token) < abs($1.tokens.lowerBound - token) }) {
+        // The nearest date; of two as near, the more precise ("last month when troops took
+        // the city on the 14th of October").
+        if let nearest = here.min(by: { a, b in
+            let da = abs(a.tokens.lowerBound - token), db = abs(b.tokens.lowerBound - token)
+            return da != db ? da < db : a.date.precision < b.date.precision
+        }) {
             return (nearest.date, nearest.text)
         }
         if continuesPreviousSentence(s), let previous = usableDates(s - 1).last {

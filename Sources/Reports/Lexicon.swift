@@ -336,6 +336,10 @@ enum Lexicon {
         ("took control of", .capture), ("taken control of", .capture), ("took over", .capture), ("gained control of", .capture),
         ("took full control of", .capture), ("taken full control of", .capture), ("took complete control of", .capture),
         ("taken complete control of", .capture), ("seized control of", .capture), ("seized full control of", .capture),
+        ("taking control of", .capture), ("taking full control of", .capture), ("took control over", .capture),
+        ("taken control over", .capture), ("taking control over", .capture), ("took full control over", .capture),
+        ("taken full control over", .capture), ("taking full control over", .capture), ("seized control over", .capture),
+        ("gained control over", .capture), ("regained control of", .capture), ("regained control over", .capture),
         ("fell to", .capture), ("freed", .capture), ("overran", .capture), ("stormed", .capture),
         // "took al-Suwar", "have taken Mayadin" (but not "took place", "took part": `takeIdioms`).
         ("took", .capture), ("taken", .capture), ("takes", .capture),

@@ -401,6 +401,20 @@ extension TextNobodyTunedTheReaderFor {
         #expect(x.events.map { "\($0.actor.rawValue) \($0.action.rawValue) \($0.place.id)" } == events, "\(x.eventSummary)")
     }
 
+    @Test("SOHR style: \"taking full control over\" is a capture, \"took the city\" is the city named before, \"the 14th of October\" a day")
+    func sohrStyle() throws {
+        let x = try read("""
+        The Observatory monitored regime forces taking full control over Deir Ezzor city on Friday.
+
+        The offensive on al-Mayadin ended last month when regime forces took the city on the 14th of October.
+        """, published: "2017-11-04", precision: .day)
+        #expect(x.events.map { "\($0.actor.rawValue) \($0.action.rawValue) \($0.place.id) \($0.date?.description ?? "-") \($0.isPartial)" }
+                == ["government capture geonames:170794 2017-11-03 false", "government capture geonames:173480 2017-10-14 false"], "\(x.eventSummary)")
+        // "the city of X" names its own city.
+        let y = try read("Regime forces reached Mayadin. They then took the city of Hajin.", published: "2017-11-04")
+        #expect(y.events.last?.place.id == "geonames:174506", "\(y.eventSummary)")
+    }
+
     @Test("\"The city's stadium\" is part of the city the report named last")
     func partOfTheCityNamedBefore() throws {
         let x = try read("""
