@@ -208,6 +208,7 @@ extension Document {
     func subjectMention(before token: Int, in mentions: ArraySlice<PlaceMention>, excluding reference: Place?) -> PlaceMention? {
         func linked(_ r: Range<Int>) -> Bool {
             r.count <= 8 && r.allSatisfy { Document.linkWords.contains(lower[$0]) || blocked[$0] || tokens[$0].initial == .upper }
+                || isDated(r)
         }
         guard let m = mentions.last(where: { $0.tokens.upperBound < token && $0.place.id != reference?.id }) else {
             return placeNamedBefore(token)
@@ -217,6 +218,19 @@ extension Document {
             return subjectMention(before: start, in: mentions, excluding: reference)
         }
         return m
+    }
+
+    /// Whether tokens `r` are the date of what happened to the name before them, and a comma:
+    /// "seized the Industrial Zone on September 10, approximately 6 km east of the city".
+    private func isDated(_ r: Range<Int>) -> Bool {
+        guard !r.isEmpty, r.count <= 6, r.upperBound < tokens.count, gap(before: r.upperBound, has: Document.commas) else { return false }
+        var k = r.lowerBound
+        if lower[k] == Word.on || lower[k] == Word.in { k += 1 }
+        guard k < r.upperBound else { return false }
+        return (k..<r.upperBound).allSatisfy { t in
+            (wordClasses[t].contains(.dateWord) || tokens[t].initial == .digit || lower[t] == Word.the || lower[t] == Word.of)
+                && (t == k || !gap(before: t, has: Document.commas))
+        }
     }
 
     /// Whether tokens `r` are a noun phrase set off by commas that says what the name before

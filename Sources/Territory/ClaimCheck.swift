@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Geodesy
 import Geography
 import Places
@@ -29,7 +34,9 @@ public struct ClaimCheck: Sendable {
 ///   2 km per place for the extent of a town (10 km for a place whose point is approximate
 ///   or stands for an area: a field, valley, district or province);
 /// - direction: the measured bearing from the reference to the subject within 45° of the
-///   claimed compass point (its own sector and half of each neighbour);
+///   claimed compass point (its own sector and half of each neighbour), plus the angle the
+///   places' extents (as for distances) span at their distance: a zone 6 km from a city
+///   lies in a wide arc of directions from it;
 /// - bank: the subject's bank (the river line, or the gazetteer's sourced bank within the
 ///   line's 2 km accuracy) equals the claimed one, or differs from the reference's for "the
 ///   other side";
@@ -50,7 +57,8 @@ public struct ClaimChecker {
     public static let rule = """
     distance: consistent when |measured - claimed| <= max(10% of the claim (25% if hedged: about, roughly, some, nearly), \
     half the claim's rounding unit (140 km -> 5 km)) + 2 km per place (10 km for an approximate place or an area); \
-    direction: measured bearing within 45 degrees of the claimed compass point; bank: the river line's side (or the \
+    direction: measured bearing within 45 degrees of the claimed compass point, plus the angle the places' extents \
+    (as for distances) span at their distance; bank: the river line's side (or the \
     gazetteer's sourced bank within the line's 2 km accuracy) matches; area: the actor's growth in the control model over \
     the week up to the report within 50%, when the reports give the model a change of control in that week. Claims about forces, places \
     with approximate points (for directions) and points under 3 km apart (for directions) are unverifiable.
@@ -65,6 +73,18 @@ public struct ClaimChecker {
         case .area: checkArea(claim, &out)
         }
         return out
+    }
+
+    /// Metres of extent two places add to a tolerance: 2 km for a town, 10 km for an area or
+    /// an approximate point, 1 km for a river (measured to its line).
+    static func extent(_ a: Place, _ b: Place) -> Double {
+        [a, b].map { ($0.kind == .river ? 1 : (isArea($0) ? 10 : 2)) * 1000.0 }.reduce(0, +)
+    }
+
+    /// Degrees of bearing a claimed compass point may be off: 45 (its sector and half of each
+    /// neighbour) plus the angle the places' extent spans at their distance.
+    static func angularTolerance(extent: Double, distance: Double) -> Double {
+        45 + atan(extent / max(distance, 1)) * 180 / .pi
     }
 
     static func isArea(_ p: Place) -> Bool {
@@ -97,7 +117,7 @@ public struct ClaimChecker {
         let fraction = c.isHedged ? 0.25 : 0.10
         let km = claimed / 1000
         let unit: Double = km.truncatingRemainder(dividingBy: 10) == 0 ? 10 : (km.truncatingRemainder(dividingBy: 5) == 0 ? 5 : 1)
-        let extent = [subject, reference].map { ($0.kind == .river ? 1 : (ClaimChecker.isArea($0) ? 10 : 2)) * 1000.0 }.reduce(0, +)
+        let extent = Self.extent(subject, reference)
         let tolerance = max(fraction * claimed, unit * 1000 / 2) + extent
         out.measuredMeters = measured
         out.deviation = measured - claimed
@@ -109,8 +129,9 @@ public struct ClaimChecker {
             out.measuredBearing = bearing
             out.measuredDirection = CompassPoint(bearing: bearing).rawValue
             let off = Self.angle(bearing, point.bearing)
-            why += "; bearing \(Int(bearing.rounded()))° (\(CompassPoint(bearing: bearing).rawValue)) against \(direction) (\(Int(off.rounded()))° off)"
-            if off > 45 { verdict = .inconsistent }
+            let angular = Self.angularTolerance(extent: extent, distance: measured)
+            why += "; bearing \(Int(bearing.rounded()))° (\(CompassPoint(bearing: bearing).rawValue)) against \(direction) (\(Int(off.rounded()))° off, tolerance \(Int(angular.rounded()))°)"
+            if off > angular { verdict = .inconsistent }
         }
         out.verdict = verdict
         out.explanation = why
@@ -127,15 +148,16 @@ public struct ClaimChecker {
         out.measuredDirection = CompassPoint(bearing: line.initialBearing).rawValue
         out.measuredMeters = line.distanceMeters
         let off = Self.angle(line.initialBearing, point.bearing)
+        let angular = Self.angularTolerance(extent: Self.extent(subject, reference), distance: line.distanceMeters)
         out.deviation = off
-        out.tolerance = 45
+        out.tolerance = angular
         if subject.precision == .approximate || reference.precision == .approximate {
             out.explanation = "\(subject.precision == .approximate ? subject.name : reference.name) has no sourced location (approximate point), so its direction proves nothing; measured \(Int(line.initialBearing.rounded()))°"
             return
         }
         if line.distanceMeters < 3000 { out.explanation = "the places are under 3 km apart"; return }
-        out.verdict = off <= 45 ? .consistent : .inconsistent
-        out.explanation = "\(subject.name) is \(Self.km(line.distanceMeters)) km from \(reference.name) at a bearing of \(Int(line.initialBearing.rounded()))° (\(CompassPoint(bearing: line.initialBearing).rawValue)); claimed \(direction) (\(Int(point.bearing))°): \(Int(off.rounded()))° off, tolerance 45°"
+        out.verdict = off <= angular ? .consistent : .inconsistent
+        out.explanation = "\(subject.name) is \(Self.km(line.distanceMeters)) km from \(reference.name) at a bearing of \(Int(line.initialBearing.rounded()))° (\(CompassPoint(bearing: line.initialBearing).rawValue)); claimed \(direction) (\(Int(point.bearing))°): \(Int(off.rounded()))° off, tolerance \(Int(angular.rounded()))°"
     }
 
     private func checkBank(_ c: Claim, _ out: inout ClaimCheck) {

@@ -1,0 +1,38 @@
+import Places
+import Reports
+import Territory
+import Testing
+
+/// A compass direction between places a few kilometres apart is fuzzy by the places' own
+/// size: the Deir ez-Zor industrial zone, 6.6 km from the city's point, lies in a wide arc
+/// of directions from it. Far apart, the same places' directions are held to the 45° rule.
+@Suite("Directions allow for the places' extent")
+struct DirectionsAllowForThePlacesExtent {
+    static func check(_ text: String) throws -> [ClaimCheck] {
+        let territory = try ShippedTerritory.shared()
+        let reader = Reader(gazetteer: territory.gazetteer)
+        let report = Report(document: "direction.txt", published: ReportedDate(day: september(14), precision: .day), text: text)
+        let checker = ClaimChecker(gazetteer: territory.gazetteer, river: territory.river)
+        return reader.read(report).claims.map(checker.check)
+    }
+
+    @Test("An area a few kilometres from a town is east of it though its point bears north-east")
+    func nearAreaWidensTheArc() throws {
+        let checks = try Self.check("The SDF seized the Deir ez-Zor Industrial Zone on September 10, approximately 6 km east of Deir ez-Zor city.")
+        let c = try #require(checks.first { $0.claim.kind == .distance }, "no distance claim")
+        #expect(c.claim.subject?.id == "deir_ez_zor_industrial_zone")
+        let bearing = try #require(c.measuredBearing)
+        // More than 45° off east, within 45° plus the arc a 10 km area and a 2 km town span at 6.6 km.
+        #expect(abs(bearing - 90) > 45)
+        #expect(c.verdict == .consistent, "\(c.explanation)")
+        #expect(c.explanation.contains("tolerance 106°"), "\(c.explanation)")
+    }
+
+    @Test("Far apart, a direction wrong by a right angle is inconsistent")
+    func farPlacesKeepTheRule() throws {
+        let checks = try Self.check("Raqqa lies about 125 km north-east of Deir ez-Zor.")
+        let c = try #require(checks.first { $0.claim.kind == .distance }, "no distance claim")
+        #expect(c.verdict == .inconsistent, "\(c.explanation)")
+        #expect(c.explanation.contains("tolerance 47°"), "\(c.explanation)")
+    }
+}
