@@ -238,8 +238,13 @@ extension Document {
                     target = sentenceActors.first { $0.tokens.lowerBound > trigger.last && $0.tokens.lowerBound <= trigger.last + 4 && $0.actor != actor }?.actor
                 } else {
                     actor = subject?.actor
-                    let possessive = (max(range.lowerBound, trigger.first - 3)...trigger.last).contains { Lexicon.possessives.contains(lower[$0]) }
-                    if possessive, actor == nil || actor == .coalition || actor == .us, let previous = lastActor, previous.actor != actor {
+                    // "the coalition welcomes ... their offensive": the offensive is the force the
+                    // report spoke of before, not the coalition's; but "the coalition said its
+                    // aircraft struck" is the coalition's own.
+                    let near = max(range.lowerBound, trigger.first - 3)...trigger.last
+                    let possessive = near.contains { Lexicon.possessives.contains(lower[$0]) }
+                    let plural = near.contains { lower[$0] == Word.their }
+                    if possessive, actor == nil || ((actor == .coalition || actor == .us) && plural), let previous = lastActor, previous.actor != actor {
                         actor = previous.actor
                     }
                     if actor == nil {

@@ -333,6 +333,9 @@ enum Lexicon {
         ("captured", .capture), ("capturing", .capture), ("captures", .capture), ("capture", .capture), ("seized", .capture),
         ("seizing", .capture), ("seizes", .capture), ("liberated", .capture), ("liberating", .capture), ("liberates", .capture),
         ("recaptured", .capture), ("recapturing", .capture), ("retook", .capture), ("retaken", .capture), ("ousted", .capture),
+        // Headlines' present tense: "Iraqi forces recapture Rawa", "Troops enter Raqqa".
+        ("recapture", .capture), ("recaptures", .capture), ("retake", .capture), ("retakes", .capture), ("retaking", .capture),
+        ("seize", .capture), ("liberate", .capture),
         ("took control of", .capture), ("taken control of", .capture), ("took over", .capture), ("gained control of", .capture),
         ("took full control of", .capture), ("taken full control of", .capture), ("took complete control of", .capture),
         ("taken complete control of", .capture), ("seized control of", .capture), ("seized full control of", .capture),
@@ -346,7 +349,7 @@ enum Lexicon {
         ("advanced", .advance), ("advancing", .advance), ("advances", .advance), ("reached", .advance), ("reaching", .advance),
         ("pushed into", .advance), ("pushed toward", .advance), ("pushed towards", .advance), ("closed in", .advance),
         ("closing in", .advance), ("raced to", .advance), ("progressed", .advance), ("moved into", .advance),
-        ("entered", .enter), ("entering", .enter), ("enters", .enter),
+        ("entered", .enter), ("entering", .enter), ("enters", .enter), ("enter", .enter),
         ("crossed", .cross), ("crossing", .cross), ("crosses", .cross),
         ("struck", .strike), ("strikes", .strike), ("airstrikes", .strike), ("air strikes", .strike), ("bombed", .strike),
         ("bombing", .strike), ("shelled", .strike), ("shelling", .strike), ("hit with an attack", .strike),
@@ -466,6 +469,7 @@ enum Word {
     static let square = Lexicon.hash("square")
     static let than = Lexicon.hash("than")
     static let the = Lexicon.hash("the")
+    static let their = Lexicon.hash("their")
     static let this = Lexicon.hash("this")
     static let to = Lexicon.hash("to")
     static let today = Lexicon.hash("today")

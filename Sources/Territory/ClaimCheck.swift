@@ -42,8 +42,9 @@ public struct ClaimCheck: Sendable {
 ///   other side";
 /// - area: within 50% of the claim (front-line areas are rough on both sides).
 ///
-/// Claims about forces rather than places, places with no sourced location, and
-/// directions between points less than 3 km apart are unverifiable.
+/// Claims about forces rather than places, places with no sourced location, directions
+/// between points less than 3 km apart, and banks of places beyond the river line's ends
+/// are unverifiable.
 public struct ClaimChecker {
     public let gazetteer: Gazetteer
     public let river: RiverLine?
@@ -61,7 +62,8 @@ public struct ClaimChecker {
     (as for distances) span at their distance; bank: the river line's side (or the \
     gazetteer's sourced bank within the line's 2 km accuracy) matches; area: the actor's growth in the control model over \
     the week up to the report within 50%, when the reports give the model a change of control in that week. Claims about forces, places \
-    with approximate points (for directions) and points under 3 km apart (for directions) are unverifiable.
+    with approximate points (for directions), points under 3 km apart (for directions) and places beyond the river line's \
+    ends (for banks) are unverifiable.
     """
 
     public func check(_ claim: Claim) -> ClaimCheck {
@@ -167,6 +169,7 @@ public struct ClaimChecker {
             return
         }
         guard let answer = try? river.bank(of: subject.coordinate, place: subject) else { out.explanation = "the river line could not be measured"; return }
+        guard !answer.isBeyondEnds else { out.explanation = "\(subject.name) lies \(answer.note ?? "beyond the river line")"; return }
         out.measuredBank = answer.bank.rawValue
         out.measuredMeters = answer.distanceMeters
         if c.claimedBank == "opposite" {

@@ -14,6 +14,9 @@ public struct BankAnswer: Sendable {
     /// sourced bank for the place), or `line (within accuracy)`.
     public var basis: String
     public var note: String?
+    /// The point lies beyond an end of the line (its nearest point on the line is the first
+    /// or last vertex): the side is the end segment's, extended, and says nothing of a bank.
+    public var isBeyondEnds = false
 }
 
 /// An oriented river line (downstream): the Euphrates as the deconfliction line. Left of the
@@ -93,7 +96,14 @@ public struct RiverLine: Sendable {
     public func bank(of point: Coordinate, place: Place? = nil) throws(GEOSError) -> BankAnswer {
         let (side, distance) = try side(of: point)
         if distance >= RiverLine.accuracyMeters {
-            return BankAnswer(bank: side == .east ? .east : .west, lineSide: side, distanceMeters: distance, basis: "line", note: nil)
+            var answer = BankAnswer(bank: side == .east ? .east : .west, lineSide: side, distanceMeters: distance, basis: "line", note: nil)
+            let along = try locate(point).alongMeters
+            if along < 1 || along > lengthMeters - 1 {
+                let end = along < 1 ? coordinates[0] : coordinates[coordinates.count - 1]
+                answer.isBeyondEnds = true
+                answer.note = "beyond the river line's \(along < 1 ? "upstream" : "downstream") end (\(formatDegrees(end.latitude, decimals: 2)), \(formatDegrees(end.longitude, decimals: 2))): the side is its end segment's, extended"
+            }
+            return answer
         }
         if let recorded = place?.bank {
             return BankAnswer(bank: recorded == .east ? .east : .west, lineSide: side, distanceMeters: distance, basis: "gazetteer",

@@ -415,6 +415,26 @@ extension TextNobodyTunedTheReaderFor {
         #expect(y.events.last?.place.id == "geonames:174506", "\(y.eventSummary)")
     }
 
+    @Test("\"The coalition said its aircraft struck\" is the coalition's strike; \"welcomes their offensive\" is the force named before")
+    func coalitionPossessives() throws {
+        let x = try read("Syrian regime forces retook Albukamal on Sunday. The US-led coalition said its aircraft struck IS targets near al-Qaim.",
+                         published: "2017-11-18")
+        #expect(x.events.map { "\($0.actor.rawValue) \($0.action.rawValue)" } == ["government capture", "coalition strike"], "\(x.eventSummary)")
+        let y = try read("The SDF announced an assault on Hajin. The US-led coalition welcomes the launch of their offensive in Hajin.",
+                         published: "2017-11-18")
+        #expect(y.events.last.map { "\($0.actor.rawValue) \($0.action.rawValue)" } == "sdf offensive", "\(y.eventSummary)")
+    }
+
+    @Test("Headlines in the present tense are events: \"Iraqi forces recapture Rawa\"", arguments: [
+        ("Iraqi forces recapture Rawa", "iraq capture geonames:92004"),
+        ("Syrian army retakes Mayadin from Islamic State", "government capture geonames:173480"),
+        ("SDF fighters enter Raqqa's Old City", "sdf enter geonames:172955"),
+    ])
+    func presentTenseHeadlines(_ headline: String, _ event: String) throws {
+        let x = try read(headline + "\n\nMore fighting is expected.", published: "2017-11-18")
+        #expect(x.events.map { "\($0.actor.rawValue) \($0.action.rawValue) \($0.place.id)" } == [event], "\(x.eventSummary)")
+    }
+
     @Test("\"The city's stadium\" is part of the city the report named last")
     func partOfTheCityNamedBefore() throws {
         let x = try read("""

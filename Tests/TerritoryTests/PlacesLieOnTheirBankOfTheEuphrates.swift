@@ -1,4 +1,5 @@
 import Geography
+import Reports
 import Territory
 import Testing
 
@@ -29,6 +30,26 @@ struct PlacesLieOnTheirBankOfTheEuphrates {
         Expected(id: "conoco_gas_field", name: "Conoco gas field", bank: .east, basis: "line"),
         Expected(id: "brigade_113_base", name: "113th Brigade base", bank: .east, basis: "line"),
     ]
+
+    @Test("A town beyond the river line's downstream end has no bank the line can tell, and a bank claim about it is unverifiable")
+    func beyondTheLineIsNoBank() throws {
+        let territory = try ShippedTerritory.shared()
+        let rawa = try territory.place("geonames:92004")
+        let answer = try territory.river.bank(of: rawa.coordinate, place: rawa)
+        #expect(answer.isBeyondEnds)
+        #expect(answer.note?.contains("downstream end") == true)
+        // Raqqa is far from the line too, but beside it: its side is a bank.
+        let raqqa = try territory.place("geonames:172955")
+        #expect(try !territory.river.bank(of: raqqa.coordinate, place: raqqa).isBeyondEnds)
+
+        let reader = Reader(gazetteer: territory.gazetteer)
+        let report = Report(document: "rawa.txt", published: ReportedDate(day: Day(year: 2017, month: 11, day: 18)!, precision: .day),
+                            text: "Iraqi forces recaptured Rawa on Friday. The town lies on the northern bank of the Euphrates.")
+        let checker = ClaimChecker(gazetteer: territory.gazetteer, river: territory.river)
+        let checks = reader.read(report).claims.map(checker.check)
+        let bank = try #require(checks.first { $0.claim.kind == .bank }, "no bank claim")
+        #expect(bank.verdict == .unverifiable, "\(bank.explanation)")
+    }
 
     @Test("The place is on its bank", arguments: places)
     func placeIsOnItsBank(_ e: Expected) throws {
