@@ -79,6 +79,14 @@ extension Document {
                     out.append(Trigger(action: .offensive, first: i, last: noun, passive: false)); i = noun + 1; continue
                 }
             }
+            if classes.contains(.fireVerb) {
+                // "fired cruise missiles at IS targets near the city": a strike.
+                var k = i + 1
+                while k < range.upperBound, k <= i + 5, Lexicon.munitions.contains(lower[k]) || tokens[k].initial == .digit { k += 1 }
+                if k > i + 1, k < range.upperBound, lower[k] == Word.at {
+                    out.append(Trigger(action: .strike, first: i, last: k, passive: false)); i = k + 1; continue
+                }
+            }
             if classes.contains(.movementVerb) {
                 // "pushed north toward X", "moved east into X", "drove deeper into X" (a compass
                 // pair written "north-east" counts as one direction).
@@ -100,6 +108,33 @@ extension Document {
         }
         return out
     }
+
+    /// A mention that is a dateline: a name in capitals opening its paragraph ("MOSCOW —",
+    /// "BEIRUT (Reuters) -").
+    func isDateline(_ m: PlaceMention) -> Bool {
+        let first = m.tokens.lowerBound
+        guard sentenceFirstToken[m.sentence] == first,
+              m.sentence == 0 || layout.sentences[m.sentence - 1].paragraph != layout.sentences[m.sentence].paragraph else { return false }
+        return m.span.text.count > 2 && !m.span.text.contains(where: { $0.isLowercase })
+    }
+
+    /// Where a closing attribution starts (", the defence ministry in Moscow said."): the
+    /// token after the sentence's last comma when the words from there end with a verb of
+    /// saying; else the sentence's end. A place there is where the speaker is, not the event.
+    func attribution(in range: Range<Int>) -> Int {
+        var last = range.upperBound - 1
+        guard last > range.lowerBound else { return range.upperBound }
+        var k = last
+        while k > range.lowerBound, last - k < 10, !gap(before: k, has: Document.commas) { k -= 1 }
+        guard k > range.lowerBound, gap(before: k, has: Document.commas) else { return range.upperBound }
+        // "..., the ministry said." / "..., the ministry said on Saturday."
+        func isSpeech(_ t: Int) -> Bool { tokens[t].initial == .lower && Document.speechVerbs.contains(lower[t]) }
+        while last > k, !isSpeech(last), last > range.upperBound - 4 { last -= 1 }
+        return isSpeech(last) ? k : range.upperBound
+    }
+
+    static let speechVerbs = WordSet(["said", "says", "reported", "reports", "announced", "claimed", "added", "told", "stated",
+                                      "confirmed", "noted", "wrote", "tweeted"])
 
     /// Whether a place name follows token `k` closely, only words that lead to a place
     /// between ("toward the town of X", "into the outskirts of X"; not "toward a deal with X").
@@ -272,7 +307,10 @@ extension Document {
                 // A country is never where an event happened: drawn at its centroid it would
                 // say the fighting was there. The event takes the most specific place the
                 // sentence gives it, or none ("an offensive in eastern Syria" places nothing).
-                let after = eventMentions.filter { mentions[$0].tokens.lowerBound > trigger.last && mentions[$0].tokens.lowerBound < nextTrigger
+                // A closing attribution after the action holds where the speaker is, not the event.
+                let said = attribution(in: range)
+                let saidFrom = said > trigger.last ? said : range.upperBound
+                let after = eventMentions.filter { mentions[$0].tokens.lowerBound > trigger.last && mentions[$0].tokens.lowerBound < min(nextTrigger, saidFrom)
                     && mentions[$0].place.kind != .country }
                 // A place before the action belongs to it only after the action's subject: one
                 // before the subject is another clause's ("rebels marched toward X, but ...
@@ -302,7 +340,7 @@ extension Document {
                     }
                 } else if let (place, text) = genericPlace(in: range, from: trigger.last + 1, to: min(nextTrigger, trigger.last + 9), resolve: resolveGeneric) {
                     places.append((place, text, nil))
-                } else if let (mention, text, possessive) = settlementNamedBefore(from: trigger.last + 1, to: min(nextTrigger, trigger.last + 4)) {
+                } else if let (mention, text, possessive) = settlementNamedBefore(from: trigger.last + 1, to: min(nextTrigger, saidFrom, trigger.last + 7)) {
                     // "took the city", "captured the city's stadium": the settlement the report
                     // named last, or part of it.
                     places.append((mention.place, text, nil))
@@ -355,7 +393,10 @@ extension Document {
                         relation = r; partial = partial || p
                         // "took over the Mosul dam": a facility named for the place, which the
                         // gazetteer does not hold, is somewhere near it, not the place.
-                        if relation == nil, let facility = facility(after: mention, in: range) { relation = "at the \(facility) of" }
+                        if relation == nil, let facility = facility(after: mention, in: range) {
+                            // "on the Palmyra highway": somewhere on the road to the place.
+                            relation = Document.roadNouns.contains(Lexicon.hash(facility)) ? "on the \(facility) to" : "at the \(facility) of"
+                        }
                     }
                     events.append(Event(actor: actor, action: trigger.action, place: place, placeText: text, relation: relation,
                                         isPartial: partial, target: target, date: date, dateText: dateText, quote: sentenceSpan(s),
@@ -440,9 +481,12 @@ extension Document {
             if lower[k] == Word.the, Document.settlementNouns.contains(lower[k + 1]), let kinds = Document.genericNouns[lower[k + 1]] {
                 let possessive = k + 2 < tokens.count && tokens[k + 2].gapBefore == .apostrophe && lower[k + 2] == Word.s
                 if !possessive, k + 2 < tokens.count, lower[k + 2] == Word.of || tokens[k + 2].gapBefore == .space && tokens[k + 2].initial == .upper { return nil }
-                guard let m = mentions.last(where: { $0.tokens.upperBound < k && kinds.contains($0.place.kind) }) else { return nil }
+                // Not a dateline's city ("MOSCOW —"): where the report was filed.
+                guard let m = mentions.last(where: { $0.tokens.upperBound < k && kinds.contains($0.place.kind) && !isDateline($0) }) else { return nil }
                 let last = possessive ? k + 2 : k + 1
-                return (m, string(bytes: tokens[k].start..<tokens[last].end) + " (" + m.span.text + ")", possessive)
+                // "60 percent of the city", "parts of the town": part of it.
+                let part = k >= 2 && lower[k - 1] == Word.of && Document.partWords.contains(lower[k - 2])
+                return (m, string(bytes: tokens[k].start..<tokens[last].end) + " (" + m.span.text + ")", possessive || part)
             }
             k += 1
         }
@@ -454,7 +498,7 @@ extension Document {
         .map { ($0.joined(separator: " "), $0.map(Lexicon.hash)) }
 
     /// Words before "of X" that make an event about part of X only.
-    static let partWords = WordSet(["part", "parts", "some", "much", "most", "half", "areas", "sections", "pockets",
+    static let partWords = WordSet(["part", "parts", "some", "much", "most", "half", "percent", "areas", "sections", "pockets",
                                     "neighbourhoods", "neighborhoods", "districts", "villages"])
     /// Nouns that count ground rather than name it ("93 villages", "250 km2").
     static let groundCounts = WordSet(["villages", "towns", "hamlets", "areas", "positions", "locations", "neighbourhoods",
@@ -533,6 +577,7 @@ extension Document {
         ("oilfields", [.oilField]), ("refinery", [.oilField]), ("bridge", [.road]), ("prison", []), ("hospital", []),
         ("university", []), ("stadium", []), ("silos", []), ("checkpoint", []), ("garrison", [.base]), ("oil", [.oilField]),
         ("gas", [.gasField]), ("air", [.airport, .base]), ("power", []), ("military", [.airport, .base]), ("cement", []),
+        ("highway", [.road]), ("road", [.road]), ("motorway", [.road]),
     ].map { (Lexicon.hash($0.0), $0.1) })
     /// First words that name a facility only with a second ("oil field", not "oil").
     static let facilityFirstWords = WordSet(["oil", "gas", "air", "power", "military", "cement"])

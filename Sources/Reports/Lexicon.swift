@@ -133,6 +133,8 @@ enum Lexicon {
         static let givenName = WordClass(rawValue: 65536)
         /// In `movementVerbs`.
         static let movementVerb = WordClass(rawValue: 131_072)
+        /// In `fireVerbs`.
+        static let fireVerb = WordClass(rawValue: 262_144)
     }
 
     /// The classes of every word in one of them, by word hash.
@@ -148,7 +150,7 @@ enum Lexicon {
                            (Document.weekdays.allKeys + Document.months.allKeys + [Word.yesterday, Word.today, Word.overnight,
                                                                                  Word.tonight, Word.week, Word.month], .dateWord),
                            (Document.compass.hashes, .compass), (givenNames.hashes, .givenName),
-                           (movementVerbs.hashes, .movementVerb)] {
+                           (movementVerbs.hashes, .movementVerb), (fireVerbs.hashes, .fireVerb)] {
             for w in words { classes[w, default: []].insert(c) }
         }
         return WordMap(classes.map { ($0.key, $0.value) })
@@ -362,6 +364,13 @@ enum Lexicon {
     static let movementVerbs = WordSet(["pushed", "pushing", "moved", "moving", "pressed", "pressing", "drove", "driving",
                                         "marched", "marching", "headed", "heading", "swept", "sweeping", "thrust", "edged", "edging"])
     static let movementEnds = WordSet(["toward", "towards", "into"])
+    /// Verbs of firing that make a strike with "at" a few words after them: "fired cruise
+    /// missiles at IS targets", "fired rockets at the base".
+    static let fireVerbs = WordSet(["fired", "firing", "fires", "lobbed", "launched"])
+    /// What is fired: only these between the verb and "at" ("fired his spokesman at" is nothing).
+    static let munitions = WordSet(["missiles", "missile", "rockets", "rocket", "shells", "mortars", "mortar", "artillery",
+                                    "cruise", "ballistic", "guided", "surface-to-surface", "grad", "drones", "several", "dozens",
+                                    "of", "a", "barrage", "volley", "salvo", "two", "three", "four", "six", "tomahawk", "kalibr"])
     static let movementAdverbs = WordSet(["further", "farther", "deeper", "closer", "north", "south", "east", "west",
                                           "northeast", "northwest", "southeast", "southwest", "northward", "southward",
                                           "eastward", "westward", "northwards", "southwards", "eastwards", "westwards", "on", "ahead"])
@@ -469,6 +478,7 @@ enum Word {
     static let square = Lexicon.hash("square")
     static let than = Lexicon.hash("than")
     static let the = Lexicon.hash("the")
+    static let at = Lexicon.hash("at")
     static let their = Lexicon.hash("their")
     static let this = Lexicon.hash("this")
     static let to = Lexicon.hash("to")

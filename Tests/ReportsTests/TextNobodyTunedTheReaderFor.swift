@@ -435,6 +435,28 @@ extension TextNobodyTunedTheReaderFor {
         #expect(x.events.map { "\($0.actor.rawValue) \($0.action.rawValue) \($0.place.id)" } == [event], "\(x.eventSummary)")
     }
 
+    @Test("Reuters on the siege: a strike \"fired ... at\" is near the city, not where the ministry that says so sits; a town on \"the Palmyra highway\" is not Palmyra")
+    func siegeReportStyle() throws {
+        let x = try read("""
+        Syrian government forces broke the Islamic State siege of Deir al-Zor on Tuesday.
+
+        A Russian warship fired cruise missiles at IS targets near the city on Thursday, the defence ministry in Moscow said.
+
+        Government forces had captured the town of Kabajeb, 50 km to the southwest, on the Palmyra highway.
+        """, published: "2017-09-06")
+        let strike = try #require(x.events.first { $0.action == .strike }, "\(x.eventSummary)")
+        #expect(strike.actor == .russia)
+        #expect(strike.place.id == "geonames:170794")
+        let capture = try #require(x.events.first { $0.action == .capture }, "\(x.eventSummary)")
+        #expect(capture.place.id == "geonames:163808")
+        #expect(capture.relation == "on the highway to")
+        // A dateline's city is where the report was filed: "the city" is not it.
+        let y = try read("MOSCOW — Syrian troops reached Hajin on Monday. They have taken around 60 percent of the city.", published: "2017-09-06")
+        let taken = try #require(y.events.first { $0.action == .capture }, "\(y.eventSummary)")
+        #expect(taken.place.id == "geonames:174506")
+        #expect(taken.isPartial)
+    }
+
     @Test("\"The city's stadium\" is part of the city the report named last")
     func partOfTheCityNamedBefore() throws {
         let x = try read("""

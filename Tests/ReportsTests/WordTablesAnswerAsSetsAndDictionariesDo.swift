@@ -61,6 +61,7 @@ struct WordTablesAnswerAsSetsAndDictionariesDo {
                             + ["yesterday", "today", "overnight", "tonight", "week", "month"].map(Lexicon.hash))),
             (.compass, Set(Document.compass.hashes)), (.givenName, Set(Lexicon.givenNames.hashes)),
             (.movementVerb, Set(Lexicon.movementVerbs.hashes)),
+            (.fireVerb, Set(Lexicon.fireVerbs.hashes)),
         ]
         let words = tables.reduce(into: Set<UInt64>()) { $0.formUnion($1.1) }
         #expect(Lexicon.wordClasses.count == words.count)
