@@ -223,6 +223,7 @@ extension Document {
             let sentenceActors = actors[actorsOf[s]]
             // Mentions by index: a PlaceMention is a Place and a span, costly to copy.
             let sentenceMentions = mentionsOf[s]
+            let said = attribution(in: range)
             for trigger in sentenceTriggers {
                 // Purpose, future and wishes are not events.
                 var k = trigger.first - 1
@@ -308,7 +309,6 @@ extension Document {
                 // say the fighting was there. The event takes the most specific place the
                 // sentence gives it, or none ("an offensive in eastern Syria" places nothing).
                 // A closing attribution after the action holds where the speaker is, not the event.
-                let said = attribution(in: range)
                 let saidFrom = said > trigger.last ? said : range.upperBound
                 let after = eventMentions.filter { mentions[$0].tokens.lowerBound > trigger.last && mentions[$0].tokens.lowerBound < min(nextTrigger, saidFrom)
                     && mentions[$0].place.kind != .country }
