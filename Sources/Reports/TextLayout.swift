@@ -313,26 +313,8 @@ struct TextLayout {
     /// `isTitleLine` for a line of ASCII, where bytes are characters: the same answer
     /// without building strings.
     static func isTitleLine(asciiLine line: UnsafeBufferPointer<UInt8>) -> Bool {
-        var a = 0, e = line.count
-        while a < e, isASCIIWhitespace(line[a]) { a += 1 }
-        while e > a, isASCIIWhitespace(line[e - 1]) { e -= 1 }
-        guard e > a, line[e - 1] != UInt8(ascii: ".") else { return false }
-        // Words between spaces and hyphens; only those of over three letters, starting with one, count.
-        var words = 0, capitals = 0
-        var i = a
-        while i < e {
-            while i < e, line[i] == 0x20 || line[i] == UInt8(ascii: "-") { i += 1 }
-            let start = i
-            while i < e, line[i] != 0x20, line[i] != UInt8(ascii: "-") { i += 1 }
-            guard i - start > 3 else { continue }
-            let f = line[start]
-            let upper = f >= 0x41 && f <= 0x5A
-            guard upper || (f >= 0x61 && f <= 0x7A) else { continue }
-            words += 1
-            if upper { capitals += 1 }
-        }
-        guard words > 0, words <= 20 else { return false }
-        return capitals * 10 >= words * 6
+        // Every ASCII byte is a character of its own: the byte test always answers.
+        isTitleLine(simpleLine: line) ?? isTitleLine(string: line)
     }
 
     /// Whether a line has over twenty words that `isTitleLine` counts among ASCII bytes
