@@ -193,16 +193,22 @@ public final class NameScanner {
                 width = w
             }
             if isWordStart {
-                // A word starts.
+                // A word starts. ASCII letters and digits are found eight at a time; anything
+                // else (an apostrophe, a non-ASCII letter, a mark) is looked at one by one.
                 let start = i
                 var end = i
-                while end < n {
-                    let c = text[end]
-                    if c < 0x80 {
-                        if NameScanner.isASCIIWordByte(c) { end += 1; continue }
-                        // Most words end at a space or punctuation: only an apostrophe needs a look.
-                        if c != 0x27 && c != 0x60 { break }
+                while true {
+                    if end + 8 <= n {
+                        let run = NameScanner.asciiWordBytes(UnsafeRawPointer(text.baseAddress! + end).loadUnaligned(as: UInt64.self))
+                        end += run
+                        if run == 8 { continue }
+                    } else {
+                        while end < n, NameScanner.isASCIIWordByte(text[end]) { end += 1 }
                     }
+                    guard end < n else { break }
+                    let c = text[end]
+                    // Most words end at a space or punctuation: only an apostrophe needs a look.
+                    if c < 0x80, c != 0x27, c != 0x60 { break }
                     let (k, w) = NameScanner.classify(text, end)
                     if k == .wordChar { end += w; continue }
                     if k == .apostrophe, end > start, end + w < n, NameScanner.classify(text, end + w).0 == .wordChar {
@@ -221,16 +227,19 @@ public final class NameScanner {
                 let gap = start - gapStart == 1 && text[gapStart] == 0x20 && !tokens.isEmpty ? Gap.space
                     : NameScanner.gapKind(text, from: gapStart, to: start, previous: tokens.last)
                 let word = UnsafeBufferPointer(rebasing: text[start..<end])
-                let lower = NameScanner.lowerHash(word)
-                let entry = words.entry(for: word, lowerHash: lower, head: WordCache.head(text, start, end - start),
-                                        keyFlags: { UInt8(table.allFlags($0)) }) { out in
-                    keys.wordKey(word) { key, isArticle in
-                        out.append(contentsOf: key)
-                        return isArticle
+                let head = WordCache.head(text, start, end - start)
+                let slotHash = WordCache.slotHash(head: head, count: end - start)
+                var entry = words.find(word, head: head, slotHash: slotHash)
+                if entry < 0 {
+                    entry = words.insert(word, head: head, slotHash: slotHash, slot: ~entry, keyFlags: { UInt8(table.allFlags($0)) }) { out in
+                        keys.wordKey(word) { key, isArticle in
+                            out.append(contentsOf: key)
+                            return isArticle
+                        }
                     }
                 }
                 tokenWords.append(Int32(entry))
-                lowerHashes.append(lower)
+                lowerHashes.append(words.entries[entry].lowerHash)
                 tokens.append(Token(start: start, end: end, gapBefore: gap, initial: NameScanner.initial(text, start),
                                     isArticle: words.isArticle(entry)))
                 i = end
@@ -239,6 +248,21 @@ public final class NameScanner {
             }
             i += width
         }
+    }
+
+    /// How many of the eight bytes of `w` (little-endian: from its lowest byte) are ASCII
+    /// letters or digits before the first that is not.
+    @inline(__always)
+    static func asciiWordBytes(_ w: UInt64) -> Int {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        // Each test leaves a byte's high bit set where it holds; a byte's low seven bits plus a
+        // constant below 0x80 never carry into the next byte.
+        let folded = (w | 0x2020_2020_2020_2020) & 0x7F7F_7F7F_7F7F_7F7F   // ASCII capitals as small letters
+        let letter = (folded &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(folded &+ 0x0505_0505_0505_0505)   // 0x61...0x7A
+        let low = w & 0x7F7F_7F7F_7F7F_7F7F
+        let digit = (low &+ 0x5050_5050_5050_5050) & ~(low &+ 0x4646_4646_4646_4646)   // 0x30...0x39
+        let word = (letter | digit) & ~w & high   // and not a byte of a non-ASCII character
+        return (~word & high).trailingZeroBitCount >> 3
     }
 
     /// An ASCII letter or digit.

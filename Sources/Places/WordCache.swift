@@ -1,12 +1,16 @@
 /// The words a scanner has met, each with its name key: news repeats a few thousand words,
 /// so folding and the spelling rules run once per distinct word instead of once per token.
 /// Words are told apart by their bytes with ASCII letters lower-cased, which is all the key
-/// depends on for ASCII; other bytes are kept as they are. Looked up by `lowerHash`, then
-/// confirmed byte for byte, so a hash collision costs a miss, never a wrong key.
+/// depends on for ASCII; other bytes are kept as they are. Looked up by a hash of the word's
+/// head and length (`slotHash`: a few instructions for any word, where a hash of every byte
+/// costs a multiplication per byte), then confirmed by the head and, past 16 bytes, byte
+/// for byte, so a hash collision costs a miss, never a wrong key.
 struct WordCache {
     struct Entry {
-        /// `NameScanner.lowerHash` of the word.
+        /// `NameScanner.lowerHash` of the word, worked out once when the word is new.
         var lowerHash: UInt64
+        /// `WordCache.slotHash` of the word: where it lies in `slots`.
+        var slotHash: UInt64
         /// FNV-1a of the key (`NameKeyBuilder.hash`), what a one-word window looks up.
         var keyHash: UInt64
         /// The word's first 16 bytes, ASCII letters lower-cased, zero beyond its end
@@ -25,7 +29,7 @@ struct WordCache {
     private var words: [UInt8] = []
     /// Keys, back to back.
     private(set) var keys: [UInt8] = []
-    /// Per slot: the top 32 bits of the word's `lowerHash` and its entry index + 1 in the low
+    /// Per slot: the top 32 bits of the word's `slotHash` and its entry index + 1 in the low
     /// 32 (0 is empty). A probe that misses is answered from the slot alone; a hit then reads
     /// the entry, which holds the word's head: two memory reads per word, not three.
     private var slots: [UInt64]
@@ -55,24 +59,41 @@ struct WordCache {
         return true
     }
 
-    /// The entry of `word` (raw UTF-8 with hash `lowerHash` and head `head`), made with
-    /// `makeKey` when new. `makeKey` appends the key to the buffer it gets and says whether
-    /// the word is an article; `keyFlags` gives the new entry's `keyFlags` from its key hash.
+    /// Where a word with head `head` and `count` bytes is looked up: every bit of a word of up
+    /// to 16 bytes goes into it.
     @inline(__always)
-    mutating func entry(for word: UnsafeBufferPointer<UInt8>, lowerHash: UInt64, head: (UInt64, UInt64),
+    static func slotHash(head: (UInt64, UInt64), count: Int) -> UInt64 {
+        let h = (head.0 &* 0x9E37_79B9_7F4A_7C15) ^ ((head.1 ^ UInt64(truncatingIfNeeded: count)) &* 0xC2B2_AE3D_27D4_EB4F)
+        return h ^ (h >> 29)
+    }
+
+    /// The entry of `word` (raw UTF-8 with head `head`, looked up by `slotHash`, which is
+    /// `WordCache.slotHash` unless a test forces a collision), made with `makeKey` when new.
+    /// `makeKey` appends the key to the buffer it gets and says whether the word is an
+    /// article; `keyFlags` gives the new entry's `keyFlags` from its key hash.
+    @inline(__always)
+    mutating func entry(for word: UnsafeBufferPointer<UInt8>, head: (UInt64, UInt64), slotHash: UInt64,
                         keyFlags: (UInt64) -> UInt8 = { _ in 0 }, makeKey: (inout [UInt8]) -> Bool) -> Int {
+        let found = find(word, head: head, slotHash: slotHash)
+        if found >= 0 { return found }
+        return insert(word, head: head, slotHash: slotHash, slot: ~found, keyFlags: keyFlags, makeKey: makeKey)
+    }
+
+    /// The entry of a known word, or the complement (`~`) of the empty slot a new one goes in.
+    @inline(__always)
+    func find(_ word: UnsafeBufferPointer<UInt8>, head: (UInt64, UInt64), slotHash: UInt64) -> Int {
         let mask = slots.count - 1
-        var s = WordCache.slot(lowerHash, mask)
-        let tag = lowerHash & 0xFFFF_FFFF_0000_0000
-        let found: Int? = slots.withUnsafeBufferPointer { slots in
+        var s = WordCache.slot(slotHash, mask)
+        let tag = slotHash & 0xFFFF_FFFF_0000_0000
+        return slots.withUnsafeBufferPointer { slots in
             entries.withUnsafeBufferPointer { entries in
                 while true {
                     let v = slots[s]
-                    if v == 0 { return nil }
+                    if v == 0 { return ~s }
                     if v & 0xFFFF_FFFF_0000_0000 == tag {
                         let e = Int(truncatingIfNeeded: v & 0xFFFF_FFFF) - 1
                         let x = entries[e]
-                        if x.lowerHash == lowerHash, Int(x.wordCount) == word.count, x.head0 == head.0, x.head1 == head.1,
+                        if x.slotHash == slotHash, Int(x.wordCount) == word.count, x.head0 == head.0, x.head1 == head.1,
                            word.count <= 16 || matches(word, x) {
                             return e
                         }
@@ -81,8 +102,12 @@ struct WordCache {
                 }
             }
         }
-        if let found { return found }
-        // New: the key, then the entry.
+    }
+
+    /// Adds a new word in empty slot `s` (from `find`): its key, then its entry.
+    @inline(never)
+    mutating func insert(_ word: UnsafeBufferPointer<UInt8>, head: (UInt64, UInt64), slotHash: UInt64, slot s: Int,
+                         keyFlags: (UInt64) -> UInt8, makeKey: (inout [UInt8]) -> Bool) -> Int {
         let wordStart = words.count
         for var b in word {
             if b >= 0x41 && b <= 0x5A { b += 0x20 }
@@ -91,11 +116,11 @@ struct WordCache {
         let keyStart = keys.count
         let article = makeKey(&keys)
         let keyHash = keys.withUnsafeBufferPointer { NameKeyBuilder.hash(UnsafeBufferPointer(rebasing: $0[keyStart...])) }
-        entries.append(Entry(lowerHash: lowerHash, keyHash: keyHash, head0: head.0, head1: head.1,
+        entries.append(Entry(lowerHash: NameScanner.lowerHash(word), slotHash: slotHash, keyHash: keyHash, head0: head.0, head1: head.1,
                              wordStart: Int32(wordStart), wordCount: Int32(word.count),
                              keyStart: Int32(keyStart), keyCount: Int32(keys.count - keyStart), isArticle: article,
                              keyFlags: keyFlags(keyHash)))
-        slots[s] = tag | UInt64(entries.count)
+        slots[s] = slotHash & 0xFFFF_FFFF_0000_0000 | UInt64(entries.count)
         if entries.count * 2 > slots.count { grow() }
         return entries.count - 1
     }
@@ -163,9 +188,9 @@ struct WordCache {
         slots = [UInt64](repeating: 0, count: slots.count * 2)
         let mask = slots.count - 1
         for (e, entry) in entries.enumerated() {
-            var s = WordCache.slot(entry.lowerHash, mask)
+            var s = WordCache.slot(entry.slotHash, mask)
             while slots[s] != 0 { s = (s + 1) & mask }
-            slots[s] = entry.lowerHash & 0xFFFF_FFFF_0000_0000 | UInt64(e + 1)
+            slots[s] = entry.slotHash & 0xFFFF_FFFF_0000_0000 | UInt64(e + 1)
         }
     }
 }

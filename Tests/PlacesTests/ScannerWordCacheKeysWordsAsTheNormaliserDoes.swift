@@ -17,11 +17,11 @@ struct ScannerWordCacheKeysWordsAsTheNormaliserDoes {
         return utf8.withUnsafeBufferPointer { buf in builder.wordKey(buf) { (Array($0), $1) } }
     }
 
-    static func entry(_ cache: inout WordCache, _ word: String, lowerHash: UInt64? = nil) -> Int {
+    static func entry(_ cache: inout WordCache, _ word: String, slotHash: UInt64? = nil) -> Int {
         let utf8 = Array(word.utf8)
         let builder = NameKeyBuilder()
         return utf8.withUnsafeBufferPointer { buf in
-            cache.entry(for: buf, lowerHash: lowerHash ?? NameScanner.lowerHash(buf), head: WordCache.head(buf, 0, buf.count)) { out in
+            cache.entry(for: buf, head: WordCache.head(buf, 0, buf.count), slotHash: slotHash ?? WordCache.slotHash(head: WordCache.head(buf, 0, buf.count), count: buf.count)) { out in
                 builder.wordKey(buf) { key, article in out.append(contentsOf: key); return article }
             }
         }
@@ -50,23 +50,23 @@ struct ScannerWordCacheKeysWordsAsTheNormaliserDoes {
         // Non-ASCII letters are compared as bytes: another case is another word (with the same key).
         #expect(Self.entry(&cache, "Ḩasakah") != Self.entry(&cache, "ḩasakah"))
         // Two different words forced onto one hash.
-        let a = Self.entry(&cache, "Homs", lowerHash: 42)
-        let b = Self.entry(&cache, "Hama", lowerHash: 42)
+        let a = Self.entry(&cache, "Homs", slotHash: 42)
+        let b = Self.entry(&cache, "Hama", slotHash: 42)
         #expect(a != b)
-        #expect(Self.entry(&cache, "Homs", lowerHash: 42) == a)
-        #expect(Self.entry(&cache, "Hama", lowerHash: 42) == b)
+        #expect(Self.entry(&cache, "Homs", slotHash: 42) == a)
+        #expect(Self.entry(&cache, "Hama", slotHash: 42) == b)
         #expect(Array(cache.keys[Int(cache.entries[b].keyStart)..<Int(cache.entries[b].keyStart + cache.entries[b].keyCount)]) == Self.expected("Hama").key)
     }
 
     @Test("Long words that share their first 16 bytes, or differ only past them, are different words")
     func longWordsAreComparedPastTheirHead() {
         var cache = WordCache()
-        let a = Self.entry(&cache, "Internationalisation", lowerHash: 7)
-        let b = Self.entry(&cache, "internationalisatioN", lowerHash: 7)
-        let c = Self.entry(&cache, "Internationalisatiox", lowerHash: 7)
+        let a = Self.entry(&cache, "Internationalisation", slotHash: 7)
+        let b = Self.entry(&cache, "internationalisatioN", slotHash: 7)
+        let c = Self.entry(&cache, "Internationalisatiox", slotHash: 7)
         #expect(a == b)
         #expect(a != c)
-        #expect(Self.entry(&cache, "Internationalisatiox", lowerHash: 7) == c)
+        #expect(Self.entry(&cache, "Internationalisatiox", slotHash: 7) == c)
     }
 
     @Test("A word's head is its first 16 bytes lower-cased, wherever it lies in the buffer")
@@ -91,6 +91,31 @@ struct ScannerWordCacheKeysWordsAsTheNormaliserDoes {
         }
     }
 
+    @Test("Eight bytes at a time, a word's ASCII letters and digits end where a byte-by-byte reading ends them")
+    func wordBytesEightAtATime() {
+        func byByte(_ w: UInt64) -> Int {
+            var k = 0
+            while k < 8, NameScanner.isASCIIWordByte(UInt8(truncatingIfNeeded: w >> UInt64(8 * k))) { k += 1 }
+            return k
+        }
+        // Every byte value in every position among letters, then random mixes of letters,
+        // digits, punctuation and the bytes of non-ASCII characters.
+        let letters = UInt64(0x6867_6665_6463_6261)
+        for position in 0..<8 {
+            for b in 0...255 {
+                let w = letters & ~(UInt64(0xFF) << UInt64(8 * position)) | UInt64(b) << UInt64(8 * position)
+                #expect(NameScanner.asciiWordBytes(w) == byByte(w), "byte \(b) at \(position)")
+            }
+        }
+        let pool: [UInt8] = Array("aZz09AQ-' .,\u{0}@[`{/:".utf8) + [0x80, 0xC3, 0xA9, 0xD8, 0xE2, 0xFF]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            var w: UInt64 = 0
+            for k in 0..<8 { w |= UInt64(pool.randomElement(using: &generator)!) << UInt64(8 * k) }
+            #expect(NameScanner.asciiWordBytes(w) == byByte(w))
+        }
+    }
+
     @Test("A new word's key flags come from its key hash, once; a known word keeps them")
     func keyFlagsAreAskedOnce() {
         var cache = WordCache()
@@ -99,7 +124,7 @@ struct ScannerWordCacheKeysWordsAsTheNormaliserDoes {
         let builder = NameKeyBuilder()
         for word in [utf8, Array("RAQQA".utf8)] {
             let e = word.withUnsafeBufferPointer { buf in
-                cache.entry(for: buf, lowerHash: NameScanner.lowerHash(buf), head: WordCache.head(buf, 0, buf.count), keyFlags: { asked.append($0); return 3 }) { out in
+                cache.entry(for: buf, head: WordCache.head(buf, 0, buf.count), slotHash: WordCache.slotHash(head: WordCache.head(buf, 0, buf.count), count: buf.count), keyFlags: { asked.append($0); return 3 }) { out in
                     builder.wordKey(buf) { key, article in out.append(contentsOf: key); return article }
                 }
             }
