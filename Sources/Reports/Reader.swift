@@ -28,10 +28,21 @@ public final class Reader {
     private var writingBytes: [UInt8] = []
     private var writings: [Writing] = []
     private var writingPlaces: [Int32] = []
-    /// Scores in the report being read, by slot: valid where `scoredIn` is `reportNumber`.
+    /// Scores in the report being read, by slot: valid where `scoredIn` (`boundIn` for the
+    /// bound) is `reportNumber`.
     private var scoredIn: [Int] = []
     private var apartScores: [Double] = []
     private var wholeScores: [Double?] = []
+    private var boundIn: [Int] = []
+    private var boundScores: [Double] = []
+    /// Countries and provinces by number (`KnownPlace.countryCode`, `provinceCode`): a
+    /// report's context is a weight per number, read from arrays, not from dictionaries of strings.
+    private var countryCodes: [String: Int32] = [:], provinceCodes: [String: Int32] = [:]
+    /// The context's weights by number: the region's (`ResolutionContext.region`) when the
+    /// report says nothing of a country, 0 for a province; set per report and put back after.
+    private var baseCountryWeights: [Double] = [], countryWeights: [Double] = [], provinceWeights: [Double] = []
+    /// How many of a report's one-place names lie in each country and province.
+    private var countryTally: [Double] = [], provinceTally: [Double] = []
     private var reportNumber = 0
     /// By the scanner's word number (see `Document.init`), for the scanner's `wordGeneration`.
     private var classOfWord: [Lexicon.WordClass] = []
@@ -50,6 +61,8 @@ public final class Reader {
         let population: Int
         let coordinate: Coordinate
         let country: String?, province: String?
+        /// `Reader.countryCodes` and `provinceCodes` of them (-1: none).
+        let countryCode: Int32, provinceCode: Int32
         /// `Gazetteer.standing(of:)`: the score's part that is the place's own.
         let standing: Double
         let isCurated: Bool
@@ -145,12 +158,31 @@ public final class Reader {
         let place = gazetteer.place(at: n)
         let slot = Int32(known.count)
         known.append(KnownPlace(place: place, kind: place.kind, population: place.population ?? 0, coordinate: place.coordinate,
-                                country: place.country, province: place.province, standing: gazetteer.standing(of: place),
+                                country: place.country, province: place.province,
+                                countryCode: place.country.map { countryCode($0) } ?? -1, provinceCode: place.province.map { provinceCode($0) } ?? -1,
+                                standing: gazetteer.standing(of: place),
                                 isCurated: gazetteer.isCurated(place),
                                 isHome: place.country.map { ResolutionContext.region.countries[$0] != nil } ?? true))
-        scoredIn.append(0); apartScores.append(0); wholeScores.append(nil)
+        scoredIn.append(0); apartScores.append(0); wholeScores.append(nil); boundIn.append(0); boundScores.append(0)
         slotOfNumber[n] = slot
         return slot
+    }
+
+    private func countryCode(_ country: String) -> Int32 {
+        if let code = countryCodes[country] { return code }
+        let code = Int32(countryCodes.count)
+        countryCodes[country] = code
+        let base = ResolutionContext.region.countries[country] ?? 0
+        baseCountryWeights.append(base); countryWeights.append(base); countryTally.append(0)
+        return code
+    }
+
+    private func provinceCode(_ province: String) -> Int32 {
+        if let code = provinceCodes[province] { return code }
+        let code = Int32(provinceCodes.count)
+        provinceCodes[province] = code
+        provinceWeights.append(0); provinceTally.append(0)
+        return code
     }
 
     /// The writing of a name as written (its place slots are `writingPlaces[start..<start + count]`).
@@ -233,6 +265,9 @@ public final class Reader {
         // Every mention's candidates, back to back: a mention holds a range of this.
         var pool: [Int32] = []
         for m in d.matches {
+            // A lone word in lower case is never a name (`filterMatch` says so last, after
+            // costlier tests); with a world gazetteer most candidates are such words.
+            if m.first == m.last, d.tokens[m.first].initial == .lower { continue }
             guard var r = d.filterMatch(m, matchStarts: matchStarts, matchTokens: matchTokens) else { continue }
             let writing = self.writing(UnsafeBufferPointer(rebasing: d.text[d.tokens[r.first].start..<d.tokens[r.last].end]))
             let places = Int(writings[writing].start)..<Int(writings[writing].start + writings[writing].count)
@@ -260,26 +295,38 @@ public final class Reader {
                 return r.candidates.isEmpty ? nil : r
             }
         }
-        // Context from the names that can mean one place only.
-        var countries: [String: Double] = [:], provinces: [String: Double] = [:]
+        // Context from the names that can mean one place only: their countries and provinces,
+        // each weighted 0.3 + 0.7 × its share of the most named one's (a country at least its
+        // weight in `ResolutionContext.region`), and the centre of their points.
+        var countries: [Int] = [], provinces: [Int] = []
         var lat = 0.0, lon = 0.0, points = 0
         for r in raw where r.candidates.count == 1 {
             let i = Int(pool[r.candidates.lowerBound])
-            if let c = known[i].country { countries[c, default: 0] += 1 }
-            if let pr = known[i].province { provinces[pr, default: 0] += 1 }
+            if known[i].countryCode >= 0 {
+                let c = Int(known[i].countryCode)
+                if countryTally[c] == 0 { countries.append(c) }
+                countryTally[c] += 1
+            }
+            if known[i].provinceCode >= 0 {
+                let p = Int(known[i].provinceCode)
+                if provinceTally[p] == 0 { provinces.append(p) }
+                provinceTally[p] += 1
+            }
             let kind = known[i].kind
             if kind != .country, kind != .river, kind != .province, kind != .region {
                 lat += known[i].coordinate.latitude; lon += known[i].coordinate.longitude; points += 1
             }
         }
-        func normalised(_ w: [String: Double]) -> [String: Double] {
-            let top = w.values.max() ?? 1
-            return w.mapValues { 0.3 + 0.7 * $0 / top }
+        let topCountry = countries.lazy.map { self.countryTally[$0] }.max() ?? 1
+        for c in countries { countryWeights[c] = max(baseCountryWeights[c], 0.3 + 0.7 * countryTally[c] / topCountry) }
+        let topProvince = provinces.lazy.map { self.provinceTally[$0] }.max() ?? 1
+        for p in provinces { provinceWeights[p] = 0.3 + 0.7 * provinceTally[p] / topProvince }
+        // The next report starts from the region alone.
+        defer {
+            for c in countries { countryWeights[c] = baseCountryWeights[c]; countryTally[c] = 0 }
+            for p in provinces { provinceWeights[p] = 0; provinceTally[p] = 0 }
         }
-        var context = ResolutionContext.region
-        for (c, w) in normalised(countries) { context.countries[c] = max(context.countries[c] ?? 0, w) }
-        context.provinces = normalised(provinces)
-        if points > 0 { context.near = Coordinate(latitude: lat / Double(points), longitude: lon / Double(points)) }
+        let near = points > 0 ? Coordinate(latitude: lat / Double(points), longitude: lon / Double(points)) : nil
 
         // A place's score in this report's context is the same every time it is asked (a
         // geodesic distance each), so it is asked once: the part apart from proximity, and
@@ -288,9 +335,12 @@ public final class Reader {
             let i = Int(slot)
             if scoredIn[i] != reportNumber {
                 scoredIn[i] = reportNumber
-                apartScores[i] = Gazetteer.scoreApartFromProximity(standing: known[i].standing, country: known[i].country,
-                                                                   province: known[i].province, context: context)
-                wholeScores[i] = context.near == nil ? apartScores[i] : nil
+                // As `Gazetteer.scoreApartFromProximity`: the standing, then the country, then the province.
+                var score = known[i].standing
+                if known[i].countryCode >= 0 { score += 3 * countryWeights[Int(known[i].countryCode)] }
+                if known[i].provinceCode >= 0 { score += 2 * provinceWeights[Int(known[i].provinceCode)] }
+                apartScores[i] = score
+                wholeScores[i] = near == nil ? score : nil
             }
             return apartScores[i]
         }
@@ -299,7 +349,7 @@ public final class Reader {
             _ = apartScore(slot)
             if let whole = wholeScores[i] { return whole }
             // As `Gazetteer.score`: the part apart from proximity, then proximity.
-            let whole = apartScores[i] + Gazetteer.proximityScore(near: context.near!, point: known[i].coordinate)
+            let whole = apartScores[i] + Gazetteer.proximityScore(near: near!, point: known[i].coordinate)
             wholeScores[i] = whole
             return whole
         }
@@ -365,7 +415,15 @@ public final class Reader {
                     let b = hint == nil && !r.preferProvince ? 0 : bonus(known[Int(slot)].place, hint: hint, preferProvince: r.preferProvince)
                     let i = Int(slot)
                     let apart = apartScore(slot)
-                    let bound = wholeScores[i] ?? apart + Gazetteer.proximityScoreBound(near: context.near!, point: known[i].coordinate)
+                    let bound: Double
+                    if let whole = wholeScores[i] {
+                        bound = whole
+                    } else if boundIn[i] == reportNumber {
+                        bound = boundScores[i]
+                    } else {
+                        bound = apart + Gazetteer.proximityScoreBound(near: near!, point: known[i].coordinate)
+                        boundIn[i] = reportNumber; boundScores[i] = bound
+                    }
                     bounded.append((slot, bound + b, b))
                 }
                 bounded.sort { $0.bound > $1.bound }
