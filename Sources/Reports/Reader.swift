@@ -28,13 +28,11 @@ public final class Reader {
     private var writingBytes: [UInt8] = []
     private var writings: [Writing] = []
     private var writingPlaces: [Int32] = []
-    /// Scores in the report being read, by slot: valid where `scoredIn` (`boundIn` for the
-    /// bound) is `reportNumber`.
-    private var scoredIn: [Int] = []
-    private var apartScores: [Double] = []
-    private var wholeScores: [Double?] = []
-    private var boundIn: [Int] = []
-    private var boundScores: [Double] = []
+    /// By slot, what choosing among places reads of each, with its scores in the report being read.
+    private var scored: [Scored] = []
+    /// The report `Scored.report` refers to: counts reports, and starts over (clearing the
+    /// stamps) rather than overflow.
+    private var scoreStamp: UInt32 = 0
     /// Countries and provinces by number (`KnownPlace.countryCode`, `provinceCode`): a
     /// report's context is a weight per number, read from arrays, not from dictionaries of strings.
     private var countryCodes: [String: Int32] = [:], provinceCodes: [String: Int32] = [:]
@@ -61,15 +59,30 @@ public final class Reader {
         let population: Int
         let coordinate: Coordinate
         let country: String?, province: String?
-        /// `Reader.countryCodes` and `provinceCodes` of them (-1: none).
-        let countryCode: Int32, provinceCode: Int32
+        /// `NameNormalizer.spelling` of its name, once asked for.
+        var spelling: String?
+    }
+
+    /// What choosing among a name's places reads of each (a name can have hundreds), in one
+    /// record of 64 bytes: the place's own facts, and its scores in the report being read,
+    /// which are the same every time they are asked (a geodesic each), so asked once.
+    struct Scored {
+        /// The part of the score apart from proximity (`Gazetteer.scoreApartFromProximity`),
+        /// the whole score (NaN: not worked out yet), and a bound on the whole
+        /// (`Gazetteer.proximityScoreBound`; NaN: not worked out yet), valid in report `report`.
+        var apart = 0.0, whole = Double.nan, bound = Double.nan
         /// `Gazetteer.standing(of:)`: the score's part that is the place's own.
         let standing: Double
+        let latitude: Double
+        /// `Reader.countryCodes` and `provinceCodes` of its country and province (-1: none).
+        let countryCode: Int32, provinceCode: Int32
+        var report: UInt32 = 0
+        let kind: PlaceKind
         let isCurated: Bool
         /// In Syria or Iraq, or of no country.
         let isHome: Bool
-        /// `NameNormalizer.spelling` of its name, once asked for.
-        var spelling: String?
+        /// 100,000 people or more.
+        let isLargeCity: Bool
     }
 
     /// A name as written: its places (`writingPlaces[start..<start + count]`) and, once asked
@@ -158,12 +171,12 @@ public final class Reader {
         let place = gazetteer.place(at: n)
         let slot = Int32(known.count)
         known.append(KnownPlace(place: place, kind: place.kind, population: place.population ?? 0, coordinate: place.coordinate,
-                                country: place.country, province: place.province,
-                                countryCode: place.country.map { countryCode($0) } ?? -1, provinceCode: place.province.map { provinceCode($0) } ?? -1,
-                                standing: gazetteer.standing(of: place),
-                                isCurated: gazetteer.isCurated(place),
-                                isHome: place.country.map { ResolutionContext.region.countries[$0] != nil } ?? true))
-        scoredIn.append(0); apartScores.append(0); wholeScores.append(nil); boundIn.append(0); boundScores.append(0)
+                                country: place.country, province: place.province))
+        scored.append(Scored(standing: gazetteer.standing(of: place), latitude: place.coordinate.latitude,
+                             countryCode: place.country.map { countryCode($0) } ?? -1, provinceCode: place.province.map { provinceCode($0) } ?? -1,
+                             kind: place.kind, isCurated: gazetteer.isCurated(place),
+                             isHome: place.country.map { ResolutionContext.region.countries[$0] != nil } ?? true,
+                             isLargeCity: (place.population ?? 0) >= 100_000))
         slotOfNumber[n] = slot
         return slot
     }
@@ -302,13 +315,13 @@ public final class Reader {
         var lat = 0.0, lon = 0.0, points = 0
         for r in raw where r.candidates.count == 1 {
             let i = Int(pool[r.candidates.lowerBound])
-            if known[i].countryCode >= 0 {
-                let c = Int(known[i].countryCode)
+            if scored[i].countryCode >= 0 {
+                let c = Int(scored[i].countryCode)
                 if countryTally[c] == 0 { countries.append(c) }
                 countryTally[c] += 1
             }
-            if known[i].provinceCode >= 0 {
-                let p = Int(known[i].provinceCode)
+            if scored[i].provinceCode >= 0 {
+                let p = Int(scored[i].provinceCode)
                 if provinceTally[p] == 0 { provinces.append(p) }
                 provinceTally[p] += 1
             }
@@ -330,28 +343,45 @@ public final class Reader {
 
         // A place's score in this report's context is the same every time it is asked (a
         // geodesic distance each), so it is asked once: the part apart from proximity, and
-        // the whole once needed.
+        // the bound and the whole once needed.
+        if scoreStamp == UInt32.max {
+            for i in scored.indices { scored[i].report = 0 }
+            scoreStamp = 0
+        }
+        scoreStamp += 1
+        let stamp = scoreStamp
         func apartScore(_ slot: Int32) -> Double {
             let i = Int(slot)
-            if scoredIn[i] != reportNumber {
-                scoredIn[i] = reportNumber
+            if scored[i].report != stamp {
                 // As `Gazetteer.scoreApartFromProximity`: the standing, then the country, then the province.
-                var score = known[i].standing
-                if known[i].countryCode >= 0 { score += 3 * countryWeights[Int(known[i].countryCode)] }
-                if known[i].provinceCode >= 0 { score += 2 * provinceWeights[Int(known[i].provinceCode)] }
-                apartScores[i] = score
-                wholeScores[i] = near == nil ? score : nil
+                var score = scored[i].standing
+                if scored[i].countryCode >= 0 { score += 3 * countryWeights[Int(scored[i].countryCode)] }
+                if scored[i].provinceCode >= 0 { score += 2 * provinceWeights[Int(scored[i].provinceCode)] }
+                scored[i].report = stamp
+                scored[i].apart = score
+                scored[i].whole = near == nil ? score : .nan
+                scored[i].bound = scored[i].whole
             }
-            return apartScores[i]
+            return scored[i].apart
         }
         func wholeScore(_ slot: Int32) -> Double {
             let i = Int(slot)
             _ = apartScore(slot)
-            if let whole = wholeScores[i] { return whole }
+            if !scored[i].whole.isNaN { return scored[i].whole }
             // As `Gazetteer.score`: the part apart from proximity, then proximity.
-            let whole = apartScores[i] + Gazetteer.proximityScore(near: near!, point: known[i].coordinate)
-            wholeScores[i] = whole
+            let whole = scored[i].apart + Gazetteer.proximityScore(near: near!, point: known[i].coordinate)
+            scored[i].whole = whole
+            // The whole is the best bound of itself.
+            scored[i].bound = whole
             return whole
+        }
+        func boundScore(_ slot: Int32) -> Double {
+            let i = Int(slot)
+            let apart = apartScore(slot)
+            if !scored[i].bound.isNaN { return scored[i].bound }
+            let bound = apart + Gazetteer.proximityScoreBound(near: near!, point: Coordinate(latitude: scored[i].latitude, longitude: 0))
+            scored[i].bound = bound
+            return bound
         }
         // The loop reads the document and adds mentions at the end: a nested function that
         // captured the inout document would copy it at every call.
@@ -365,7 +395,7 @@ public final class Reader {
             var wordLike: Bool?, writtenSpelling: String?, locative: Bool?
             func keeps(_ slot: Int32) -> Bool {
                 let i = Int(slot)
-                let isCurated = known[i].isCurated
+                let isCurated = scored[i].isCurated
                 if r.lowercase && !isCurated { return false }
                 // Outside Syria and Iraq a town that nobody curated must be written as its own name
                 // (not reached through an alternate name or a spelling rule: "Russian" is not
@@ -373,7 +403,7 @@ public final class Reader {
                 // word or a demonym, and be a real city (100,000 people) or follow "in", "from"...
                 // Other places of its country do not vouch for it: world gazetteers are full of
                 // small towns named like words and people.
-                guard !known[i].isHome, known[i].kind != .country, !isCurated else { return true }
+                guard !scored[i].isHome, scored[i].kind != .country, !isCurated else { return true }
                 if wordLike == nil {
                     wordLike = !doc.wordClasses[r.first].isDisjoint(with: [.leftNeighbour, .commonWord, .demonym]) || doc.isUncertainCase(r.first)
                         || doc.string(bytes: doc.tokens[r.first].start..<doc.tokens[r.last].end).count <= 3
@@ -388,7 +418,7 @@ public final class Reader {
                     }
                 }
                 if writtenSpelling! != spelling(ofSlot: slot) { return false }
-                if known[i].population < 100_000 {
+                if !scored[i].isLargeCity {
                     if locative == nil { locative = doc.followsLocativePreposition(r.first) }
                     if !locative! { return false }
                 }
@@ -413,18 +443,7 @@ public final class Reader {
                 for c in r.candidates {
                     let slot = pool[c]
                     let b = hint == nil && !r.preferProvince ? 0 : bonus(known[Int(slot)].place, hint: hint, preferProvince: r.preferProvince)
-                    let i = Int(slot)
-                    let apart = apartScore(slot)
-                    let bound: Double
-                    if let whole = wholeScores[i] {
-                        bound = whole
-                    } else if boundIn[i] == reportNumber {
-                        bound = boundScores[i]
-                    } else {
-                        bound = apart + Gazetteer.proximityScoreBound(near: near!, point: known[i].coordinate)
-                        boundIn[i] = reportNumber; boundScores[i] = bound
-                    }
-                    bounded.append((slot, bound + b, b))
+                    bounded.append((slot, boundScore(slot) + b, b))
                 }
                 bounded.sort { $0.bound > $1.bound }
                 var topScore = -Double.infinity
