@@ -267,25 +267,29 @@ public final class Reader {
     }
 
     private func findPlaces(_ d: inout Document) {
+        // The passes read the document and add mentions at the end: reading an inout
+        // document copies it at every call of its methods, and a nested function that
+        // captured it would copy it at every call too.
+        let doc = d
         var raw: [RawMention] = []
         var countryOfWriting: [Int: String] = [:]
-        var matchStarts = [Bool](repeating: false, count: d.tokens.count)
-        var matchTokens = [Bool](repeating: false, count: d.tokens.count)
-        for m in d.matches {
+        var matchStarts = [Bool](repeating: false, count: doc.tokens.count)
+        var matchTokens = [Bool](repeating: false, count: doc.tokens.count)
+        for m in doc.matches {
             matchStarts[m.first] = true
             for t in m.first...m.last { matchTokens[t] = true }
         }
         // Every mention's candidates, back to back: a mention holds a range of this.
         var pool: [Int32] = []
-        for m in d.matches {
+        for m in doc.matches {
             // A lone word in lower case is never a name (`filterMatch` says so last, after
             // costlier tests); with a world gazetteer most candidates are such words.
-            if m.first == m.last, d.tokens[m.first].initial == .lower { continue }
-            guard var r = d.filterMatch(m, matchStarts: matchStarts, matchTokens: matchTokens) else { continue }
-            let writing = self.writing(UnsafeBufferPointer(rebasing: d.text[d.tokens[r.first].start..<d.tokens[r.last].end]))
+            if m.first == m.last, doc.tokens[m.first].initial == .lower { continue }
+            guard var r = doc.filterMatch(m, matchStarts: matchStarts, matchTokens: matchTokens) else { continue }
+            let writing = self.writing(UnsafeBufferPointer(rebasing: doc.text[doc.tokens[r.first].start..<doc.tokens[r.last].end]))
             let places = Int(writings[writing].start)..<Int(writings[writing].start + writings[writing].count)
             guard !places.isEmpty else { continue }
-            if let country = d.countryNamed(before: r.first) { countryOfWriting[writing] = country }
+            if let country = doc.countryNamed(before: r.first) { countryOfWriting[writing] = country }
             let start = pool.count
             if let kinds = r.kinds {
                 for k in places where kinds.contains(known[Int(writingPlaces[k])].kind) { pool.append(writingPlaces[k]) }
@@ -383,9 +387,6 @@ public final class Reader {
             scored[i].bound = bound
             return bound
         }
-        // The loop reads the document and adds mentions at the end: a nested function that
-        // captured the inout document would copy it at every call.
-        let doc = d
         var kept: [PlaceMention] = []
         // Scratch for scoring, kept across mentions: (slot, bound, bonus).
         var bounded: [(slot: Int32, bound: Double, bonus: Double)] = []
