@@ -36,7 +36,9 @@ public struct ClaimCheck: Sendable {
 /// - direction: the measured bearing from the reference to the subject within 45° of the
 ///   claimed compass point (its own sector and half of each neighbour), plus the angle the
 ///   places' extents (as for distances) span at their distance: a zone 6 km from a city
-///   lies in a wide arc of directions from it;
+///   lies in a wide arc of directions from it; a valley or area with a line or outline in
+///   the gazetteer (the Khabur valley, a province) is measured at its part whose bearing is
+///   nearest the claimed one;
 /// - bank: the subject's bank (the river line, or the gazetteer's sourced bank within the
 ///   line's 2 km accuracy) equals the claimed one, or differs from the reference's for "the
 ///   other side";
@@ -51,6 +53,9 @@ public struct ClaimChecker {
     /// Measures area claims: the named actor's growth in km² between two days.
     public let areaGrowth: ((Actor, Day, Day) -> Double?)?
 
+    /// The vertices of places' shapes, read once per place.
+    private let shapes = ShapeVertices()
+
     public init(gazetteer: Gazetteer, river: RiverLine?, areaGrowth: ((Actor, Day, Day) -> Double?)? = nil) {
         self.gazetteer = gazetteer; self.river = river; self.areaGrowth = areaGrowth
     }
@@ -59,7 +64,8 @@ public struct ClaimChecker {
     distance: consistent when |measured - claimed| <= max(10% of the claim (25% if hedged: about, roughly, some, nearly), \
     half the claim's rounding unit (140 km -> 5 km)) + 2 km per place (10 km for an approximate place or an area); \
     direction: measured bearing within 45 degrees of the claimed compass point, plus the angle the places' extents \
-    (as for distances) span at their distance; bank: the river line's side (or the \
+    (as for distances) span at their distance; a valley or area with a line or outline in the gazetteer (the Khabur \
+    valley, a province) is measured at its part whose bearing is nearest the claimed one; bank: the river line's side (or the \
     gazetteer's sourced bank within the line's 2 km accuracy) matches; area: the actor's growth in the control model over \
     the week up to the report within 50%, when the reports give the model a change of control in that week. Claims about forces, places \
     with approximate points (for directions), points under 3 km apart (for directions) and places beyond the river line's \
@@ -145,7 +151,7 @@ public struct ClaimChecker {
             out.explanation = "the claim is about \(c.actor.map { "a force (\($0.rawValue))" } ?? "something that is not a place"), not a place"
             return
         }
-        let line = Geodesic.wgs84.inverse(from: reference.coordinate, to: subject.coordinate)
+        let (line, part) = directionLine(from: reference, to: subject, claimedBearing: point.bearing)
         out.measuredBearing = line.initialBearing
         out.measuredDirection = CompassPoint(bearing: line.initialBearing).rawValue
         out.measuredMeters = line.distanceMeters
@@ -159,7 +165,32 @@ public struct ClaimChecker {
         }
         if line.distanceMeters < 3000 { out.explanation = "the places are under 3 km apart"; return }
         out.verdict = off <= angular ? .consistent : .inconsistent
-        out.explanation = "\(subject.name) is \(Self.km(line.distanceMeters)) km from \(reference.name) at a bearing of \(Int(line.initialBearing.rounded()))° (\(CompassPoint(bearing: line.initialBearing).rawValue)); claimed \(direction) (\(Int(point.bearing))°): \(Int(off.rounded()))° off, tolerance \(Int(angular.rounded()))°"
+        let bearing = "a bearing of \(Int(line.initialBearing.rounded()))° (\(CompassPoint(bearing: line.initialBearing).rawValue)); claimed \(direction) (\(Int(point.bearing))°): \(Int(off.rounded()))° off, tolerance \(Int(angular.rounded()))°"
+        switch part?.id {
+        case subject.id: out.explanation = "the part of \(subject.name) (its line or outline) nearest the claimed direction is \(Self.km(line.distanceMeters)) km from \(reference.name) at \(bearing)"
+        case reference.id?: out.explanation = "\(subject.name) is \(Self.km(line.distanceMeters)) km from the part of \(reference.name) (its line or outline) nearest the claimed direction, at \(bearing)"
+        default: out.explanation = "\(subject.name) is \(Self.km(line.distanceMeters)) km from \(reference.name) at \(bearing)"
+        }
+    }
+
+    /// The line a direction claim is measured along: from the reference's point to the
+    /// subject's, or, where one of them is an area or a valley with a shape in the gazetteer
+    /// (a valley's line, a province's outline), to or from the vertex of that shape whose
+    /// bearing is nearest the claimed one, which is named as `part`: the Khabur valley runs
+    /// 130 km from north-east to east of Deir ez-Zor, and lies in all those directions from it.
+    func directionLine(from reference: Place, to subject: Place, claimedBearing: Double) -> (line: GeodesicLine, part: Place?) {
+        let points = Geodesic.wgs84.inverse(from: reference.coordinate, to: subject.coordinate)
+        for (place, isSubject) in [(subject, true), (reference, false)] where Self.isArea(place) && place.precision != .approximate {
+            guard let vertices = shapes.vertices(of: place, in: gazetteer), !vertices.isEmpty else { continue }
+            let lines = vertices.map { v in
+                isSubject ? Geodesic.wgs84.inverse(from: reference.coordinate, to: v) : Geodesic.wgs84.inverse(from: v, to: subject.coordinate)
+            }
+            let nearest = lines.min { Self.angle($0.initialBearing, claimedBearing) < Self.angle($1.initialBearing, claimedBearing) }!
+            // The points' own line when it is as near the claim: it is the one a reader measures.
+            if Self.angle(points.initialBearing, claimedBearing) <= Self.angle(nearest.initialBearing, claimedBearing) { return (points, nil) }
+            return (nearest, place)
+        }
+        return (points, nil)
     }
 
     private func checkBank(_ c: Claim, _ out: inout ClaimCheck) {
@@ -215,6 +246,19 @@ public struct ClaimChecker {
 
     static func percent(_ x: Double) -> String {
         (x > 0 ? "+" : "") + formatDecimal(x * 100, decimals: 0) + "%"
+    }
+}
+
+/// The vertices of places' shapes by place id, read from the gazetteer's GeoJSON once: a
+/// province's outline is a file of a megabyte. Used from one thread (a checker's caller).
+private final class ShapeVertices {
+    private var byPlace: [String: [Coordinate]?] = [:]
+
+    func vertices(of place: Place, in gazetteer: Gazetteer) -> [Coordinate]? {
+        if let known = byPlace[place.id] { return known }
+        let found = (try? gazetteer.shape(of: place))??.coordinates
+        byPlace[place.id] = found
+        return found
     }
 }
 

@@ -4,8 +4,8 @@ import Geography
 import Places
 import Topology
 
-/// Rivers, provinces and countries carry their line or polygon, read from the GeoJSON in
-/// Gazetteer/; points stay points.
+/// Rivers, valleys, provinces and countries carry their line or polygon, read from the
+/// GeoJSON in Gazetteer/; points stay points.
 @Suite("Places that are lines and areas have shapes")
 struct PlacesThatAreLinesAndAreasHaveShapes {
     @Test("The Euphrates is the whole WDBII line, about 1,591 km inside lon 34..44, lat 31..39")
@@ -25,6 +25,23 @@ struct PlacesThatAreLinesAndAreasHaveShapes {
         let hasakah = try gazetteer.resolve("Hasakah").best.place.coordinate
         let (onRiver, _) = try khabur.nearestPoints(to: .point(hasakah))
         #expect(Geodesic.wgs84.inverse(from: onRiver, to: hasakah).distanceMeters < 2_000)
+    }
+
+    @Test("The Khabur valley is the lower Khabur's line, from Shaddadi to the Euphrates at al-Busayrah")
+    func khaburValleyIsTheLowerRiver() throws {
+        let gazetteer = try repositoryGazetteer()
+        let valley = try gazetteer.resolve("Khabur River Valley").best.place
+        let line = try #require(try gazetteer.shape(of: valley))
+        for town in ["Shaddadi", "al-Busayrah"] {
+            let point = try gazetteer.resolve(town).best.place.coordinate
+            let (onLine, _) = try line.nearestPoints(to: .point(point))
+            #expect(Geodesic.wgs84.inverse(from: onLine, to: point).distanceMeters < 1_000, "\(town)")
+        }
+        // Gazetteer/valleys.geojson records length_km 134.2; Hasakah, upstream, is not on it.
+        #expect(abs(Geodesic.wgs84.length(of: line) / 1000 - 134.2) < 1)
+        let hasakah = try gazetteer.resolve("Hasakah").best.place.coordinate
+        let (nearHasakah, _) = try line.nearestPoints(to: .point(hasakah))
+        #expect(Geodesic.wgs84.inverse(from: nearHasakah, to: hasakah).distanceMeters > 40_000)
     }
 
     @Test("A province's polygon contains its capital", arguments: [
