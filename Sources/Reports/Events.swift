@@ -15,7 +15,8 @@ extension Document {
         var inActor = [Bool](repeating: false, count: tokens.count)
         for a in actors { for t in a.tokens { inActor[t] = true } }
         let actorsOf = itemRanges(sentences: actors.map(\.sentence))
-        for s in layout.sentences.indices {
+        // Both patterns name the actor in the person's sentence: other sentences bind no one.
+        for s in layout.sentences.indices where !actorsOf[s].isEmpty {
             let range = tokenRange(ofSentence: s)
             var i = range.lowerBound
             while i < range.upperBound {
@@ -29,7 +30,7 @@ extension Document {
                 let sentenceActors = actors[actorsOf[s]]
                 // "NAME, the commander of ACTOR"
                 var k = j + 1
-                if k < range.upperBound, tokens[k].gapBefore == .other, string(bytes: tokens[j].end..<tokens[k].start).contains(",") {
+                if k < range.upperBound, tokens[k].gapBefore == .other, hasComma(tokens[j].end..<tokens[k].start) {
                     while k < range.upperBound, Lexicon.determiners.contains(lower[k]) { k += 1 }
                     if k < range.upperBound, Document.roles.contains(lower[k]),
                        let actor = sentenceActors.first(where: { $0.tokens.lowerBound > k && $0.tokens.lowerBound <= k + 6 }) {
@@ -44,6 +45,14 @@ extension Document {
                 }
             }
         }
+    }
+
+    /// Whether the text `r` holds a comma. In ASCII, where bytes are characters, the bytes
+    /// say so without making a String.
+    func hasComma(_ r: Range<Int>) -> Bool {
+        let gap = UnsafeBufferPointer(rebasing: text[r])
+        guard gap.allSatisfy({ $0 < 0x80 }) else { return string(bytes: r).contains(",") }
+        return gap.contains(UInt8(ascii: ","))
     }
 
     // MARK: Events
