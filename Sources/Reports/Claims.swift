@@ -21,21 +21,26 @@ extension Document {
         var claims: [Claim] = []
         // Asked of every token: locals, not a global's lazy access each time.
         let otherWord = Word.other, bankWord = Word.bank, sideWord = Word.side
+        // Claims start at a number, a compass word, "other", "bank" or "side".
+        func mayStartClaim(_ i: Int) -> Bool {
+            tokens[i].initial == .digit || wordClasses[i].contains(.compass) || lower[i] == otherWord || lower[i] == bankWord || lower[i] == sideWord
+        }
         let actorsOf = itemRanges(sentences: actors.map(\.sentence))
         let mentionsOf = itemRanges(sentences: mentions.map(\.sentence))
         for s in layout.sentences.indices where !layout.sentences[s].isTitle {
             let range = tokenRange(ofSentence: s)
+            // Most sentences have no word a claim starts at: passed over before their actors
+            // and mentions are sliced out.
+            var i = range.lowerBound
+            while i < range.upperBound, !mayStartClaim(i) { i += 1 }
+            guard i < range.upperBound else { continue }
             let sentenceActors = actors[actorsOf[s]]
             let sentenceMentions = mentions[mentionsOf[s]]
             // Tokens up to here belong to a claim already (claims end after where they start).
             var usedThrough = -1
-            var i = range.lowerBound
             while i < range.upperBound {
                 defer { i += 1 }
-                guard i > usedThrough else { continue }
-                // Claims start at a number, a compass word or "other".
-                guard tokens[i].initial == .digit || wordClasses[i].contains(.compass) || lower[i] == otherWord
-                    || lower[i] == bankWord || lower[i] == sideWord else { continue }
+                guard i > usedThrough, mayStartClaim(i) else { continue }
                 // "on the eastern bank of the Euphrates", "the west bank of the river", "on the left bank".
                 if lower[i] == bankWord || lower[i] == sideWord {
                     guard i > range.lowerBound, let side = Document.bankSides[lower[i - 1]], i + 1 < range.upperBound, lower[i + 1] == Word.of,
@@ -85,7 +90,7 @@ extension Document {
                     if k < range.upperBound, Document.compass.contains(lower[k]) {
                         var last = k
                         if k + 1 < range.upperBound, tokens[k + 1].gapBefore == .hyphen, Document.compass.contains(lower[k + 1]) { last = k + 1 }
-                        direction = string(bytes: tokens[k].start..<tokens[last].end)
+                        direction = compassName(bytes: tokens[k].start..<tokens[last].end)
                         k = last + 1
                     }
                     if k < range.upperBound, lower[k] == Word.away { k += 1 }
@@ -96,7 +101,7 @@ extension Document {
                     let actor = subject == nil ? clauseSubject(before: i, in: range, actors: sentenceActors) : nil
                     let c = claim(.distance, s, phrase: (hedged ? i - 1 : i)...refLast, subject: subject, actor: actor, hedged: hedged) {
                         $0.claimedMeters = value * metres
-                        $0.claimedDirection = direction.map(Document.compassName)
+                        $0.claimedDirection = direction
                         $0.reference = reference; $0.referenceText = refText
                     }
                     claims.append(c)
@@ -110,7 +115,7 @@ extension Document {
                     guard last + 1 < range.upperBound, lower[last + 1] == Word.of else { continue }
                     guard let (reference, refText, refLast) = referencePlace(after: last + 1, in: range, mentions: sentenceMentions, capitalOf: capitalOf),
                           let reference else { continue }
-                    let direction = Document.compassName(string(bytes: tokens[i].start..<tokens[last].end))
+                    let direction = compassName(bytes: tokens[i].start..<tokens[last].end)
                     let first = i > range.lowerBound && lower[i - 1] == Word.just ? i - 1 : i
                     let subject = subjectMention(before: first, in: sentenceMentions, excluding: reference)
                     let actor = subject == nil ? clauseSubject(before: i, in: range, actors: sentenceActors) : nil
@@ -306,27 +311,34 @@ extension Document {
     /// "2.5 kilometres" (the decimal point splits the number), "2.5km". `unit` is the unit
     /// word's hash, `unitLast` its token. Nil when no unit word follows the number.
     func quantity(at i: Int, in range: Range<Int>) -> (value: Double, unit: UInt64, unitLast: Int)? {
-        // The digits at the start of a token, and the letters glued after them.
-        func split(_ t: Int) -> (digits: String, unit: UInt64?)? {
+        // The digits at the start of a token (how many), and the hash of the letters glued after them.
+        func split(_ t: Int) -> (digits: Int, unit: UInt64?) {
             let bytes = UnsafeBufferPointer(rebasing: text[tokens[t].start..<tokens[t].end])
             let n = bytes.prefix { $0 >= 0x30 && $0 <= 0x39 }.count
-            guard n > 0 else { return nil }
-            let digits = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<n]), as: UTF8.self)
-            return (digits, n == bytes.count ? nil : NameScanner.lowerHash(UnsafeBufferPointer(rebasing: bytes[n...])))
+            return (n, n == bytes.count ? nil : NameScanner.lowerHash(UnsafeBufferPointer(rebasing: bytes[n...])))
         }
-        guard let (whole, glued) = split(i) else { return nil }
-        var number = whole, last = i
+        let (whole, glued) = split(i)
+        guard whole > 0 else { return nil }
+        var fraction = 0, last = i
         if glued == nil, i + 1 < range.upperBound, tokens[i + 1].initial == .digit, gap(before: i + 1).elementsEqual([UInt8(ascii: ".")]),
-           let (fraction, _) = split(i + 1) {
+           case let n = split(i + 1).digits, n > 0 {
             // "2.5": the fraction's token may carry the unit ("2.5km").
-            number += "." + fraction
+            fraction = n
             last = i + 1
         }
+        // The unit first: most numbers have none, and then their value is not needed.
+        let unit: UInt64, unitLast: Int
+        if let unitAfter = last == i ? glued : split(last).unit {
+            guard Document.mayBeUnit(unitAfter) else { return nil }
+            (unit, unitLast) = (unitAfter, last)
+        } else {
+            guard last + 1 < range.upperBound, Document.mayBeUnit(lower[last + 1]) else { return nil }
+            (unit, unitLast) = (lower[last + 1], last + 1)
+        }
+        var number = string(bytes: tokens[i].start..<tokens[i].start + whole)
+        if fraction > 0 { number += "." + string(bytes: tokens[last].start..<tokens[last].start + fraction) }
         guard let value = Double(number) else { return nil }
-        let unitAfter = last == i ? glued : split(last)?.unit
-        if let unitAfter { return Document.mayBeUnit(unitAfter) ? (value, unitAfter, last) : nil }
-        guard last + 1 < range.upperBound, Document.mayBeUnit(lower[last + 1]) else { return nil }
-        return (value, lower[last + 1], last + 1)
+        return (value, unit, unitLast)
     }
 
     /// The bytes between token `t` and the one before it.
@@ -390,17 +402,24 @@ extension Document {
         return nil
     }
 
-    static func compassName(_ words: String) -> String {
-        // Compass words are ASCII, where bytes are characters: the same edit on bytes.
-        let utf8 = Array(words.utf8)
-        guard utf8.allSatisfy({ $0 < 0x80 }) else { return words.lowercased().replacing("-", with: "").replacing("ern", with: "") }
-        let lower = utf8.filter { $0 != UInt8(ascii: "-") }.map(TextLayout.asciiLowercased)
-        var out: [UInt8] = []
-        var i = 0
-        while i < lower.count {
-            if i + 3 <= lower.count, lower[i] == UInt8(ascii: "e"), lower[i + 1] == UInt8(ascii: "r"), lower[i + 2] == UInt8(ascii: "n") { i += 3; continue }
-            out.append(lower[i]); i += 1
+    /// The compass direction the words at bytes `r` name: "South-eastern" is "southeast".
+    func compassName(bytes r: Range<Int>) -> String {
+        let words = UnsafeBufferPointer(rebasing: text[r])
+        guard words.allSatisfy({ $0 < 0x80 }) else {
+            return string(bytes: r).lowercased().replacing("-", with: "").replacing("ern", with: "")
         }
-        return String(decoding: out, as: UTF8.self)
+        // Compass words are ASCII, where bytes are characters: the same edit on bytes, in the
+        // new string's own buffer.
+        return String(unsafeUninitializedCapacity: words.count) { out in
+            var n = 0
+            for b in words where b != UInt8(ascii: "-") { out[n] = TextLayout.asciiLowercased(b); n += 1 }
+            // Each "ern", left to right, is dropped.
+            var kept = 0, k = 0
+            while k < n {
+                if k + 3 <= n, out[k] == UInt8(ascii: "e"), out[k + 1] == UInt8(ascii: "r"), out[k + 2] == UInt8(ascii: "n") { k += 3; continue }
+                out[kept] = out[k]; kept += 1; k += 1
+            }
+            return kept
+        }
     }
 }

@@ -15,7 +15,8 @@ extension Document {
         var inActor = [Bool](repeating: false, count: tokens.count)
         for a in actors { for t in a.tokens { inActor[t] = true } }
         let actorsOf = itemRanges(sentences: actors.map(\.sentence))
-        for s in layout.sentences.indices {
+        // Both patterns name the actor in the person's sentence: other sentences bind no one.
+        for s in layout.sentences.indices where !actorsOf[s].isEmpty {
             let range = tokenRange(ofSentence: s)
             var i = range.lowerBound
             while i < range.upperBound {
@@ -29,7 +30,7 @@ extension Document {
                 let sentenceActors = actors[actorsOf[s]]
                 // "NAME, the commander of ACTOR"
                 var k = j + 1
-                if k < range.upperBound, tokens[k].gapBefore == .other, string(bytes: tokens[j].end..<tokens[k].start).contains(",") {
+                if k < range.upperBound, tokens[k].gapBefore == .other, hasComma(tokens[j].end..<tokens[k].start) {
                     while k < range.upperBound, Lexicon.determiners.contains(lower[k]) { k += 1 }
                     if k < range.upperBound, Document.roles.contains(lower[k]),
                        let actor = sentenceActors.first(where: { $0.tokens.lowerBound > k && $0.tokens.lowerBound <= k + 6 }) {
@@ -44,6 +45,14 @@ extension Document {
                 }
             }
         }
+    }
+
+    /// Whether the text `r` holds a comma. In ASCII, where bytes are characters, the bytes
+    /// say so without making a String.
+    func hasComma(_ r: Range<Int>) -> Bool {
+        let gap = UnsafeBufferPointer(rebasing: text[r])
+        guard gap.allSatisfy({ $0 < 0x80 }) else { return string(bytes: r).contains(",") }
+        return gap.contains(UInt8(ascii: ","))
     }
 
     // MARK: Events
@@ -61,14 +70,18 @@ extension Document {
     static let compass = WordSet(["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                                   "northeastern", "northwestern", "southeastern", "southwestern"])
 
+    /// The word classes a trigger starts with: a token with none of them is passed over on
+    /// one test (most words have other classes, or none).
+    static let triggerClasses: Lexicon.WordClass = [.siegeBreaker, .launchWord, .fireVerb, .movementVerb, .actionStart]
+
     func triggers(inSentence s: Int) -> [Trigger] {
         let range = tokenRange(ofSentence: s)
         var out: [Trigger] = []
-        let actionWords = Lexicon.actionWords
+        let actionWords = Lexicon.actionWords, triggerClasses = Document.triggerClasses
         var i = range.lowerBound
         while i < range.upperBound {
             let classes = wordClasses[i]
-            if classes.isEmpty { i += 1; continue }
+            if classes.isDisjoint(with: triggerClasses) { i += 1; continue }
             if classes.contains(.siegeBreaker) {
                 if let noun = (i + 1..<min(range.upperBound, i + 9)).first(where: { Lexicon.siegeNouns.contains(lower[$0]) }) {
                     out.append(Trigger(action: .siegeBroken, first: i, last: noun, passive: false)); i = noun + 1; continue
@@ -215,6 +228,8 @@ extension Document {
         let actorsOf = itemRanges(sentences: actors.map(\.sentence))
         let mentionsOf = itemRanges(sentences: mentions.map(\.sentence))
         var dateCache = [[DateExpression]?](repeating: nil, count: layout.sentences.count)
+        // Each action's candidate mentions (by index), in buffers kept from action to action.
+        var eventMentions: [Int] = [], after: [Int] = []
         for s in layout.sentences.indices where !layout.sentences[s].isTitle {
             let range = tokenRange(ofSentence: s)
             guard !range.isEmpty else { continue }
@@ -224,6 +239,8 @@ extension Document {
             // Mentions by index: a PlaceMention is a Place and a span, costly to copy.
             let sentenceMentions = mentionsOf[s]
             let said = attribution(in: range)
+            // The sentence's span, made for its first event and shared by the others.
+            var sentenceQuote: TextSpan?
             for trigger in sentenceTriggers {
                 // Purpose, future and wishes are not events.
                 var k = trigger.first - 1
@@ -283,8 +300,10 @@ extension Document {
                     if possessive, actor == nil || ((actor == .coalition || actor == .us) && plural), let previous = lastActor, previous.actor != actor {
                         actor = previous.actor
                     }
-                    if actor == nil {
-                        actor = (range.lowerBound..<trigger.first).compactMap { people[lower[$0]] }.last
+                    // The person named last before the action.
+                    if actor == nil, !people.isEmpty {
+                        var b = trigger.first - 1
+                        while actor == nil, b >= range.lowerBound { actor = people[lower[b]]; b -= 1 }
                     }
                     // "They also seized ...": a pronoun subject is the actor of the sentence before.
                     if actor == nil, let previous = lastActor, s - previous.sentence <= 1 {
@@ -304,14 +323,17 @@ extension Document {
                 // Places after the action and before the next one; else one shortly before it.
                 let nextTrigger = sentenceTriggers.first { $0.first > trigger.last }?.first ?? range.upperBound
                 // Rivers are lines: an event is on a river only when it crosses it.
-                let eventMentions = sentenceMentions.filter { mentions[$0].place.kind != .river || trigger.action == .cross }
+                eventMentions.removeAll(keepingCapacity: true)
+                for k in sentenceMentions where mentions[k].place.kind != .river || trigger.action == .cross { eventMentions.append(k) }
                 // A country is never where an event happened: drawn at its centroid it would
                 // say the fighting was there. The event takes the most specific place the
                 // sentence gives it, or none ("an offensive in eastern Syria" places nothing).
                 // A closing attribution after the action holds where the speaker is, not the event.
                 let saidFrom = said > trigger.last ? said : range.upperBound
-                let after = eventMentions.filter { mentions[$0].tokens.lowerBound > trigger.last && mentions[$0].tokens.lowerBound < min(nextTrigger, saidFrom)
-                    && mentions[$0].place.kind != .country }
+                let afterEnd = min(nextTrigger, saidFrom)
+                after.removeAll(keepingCapacity: true)
+                for k in eventMentions where mentions[k].tokens.lowerBound > trigger.last && mentions[k].tokens.lowerBound < afterEnd
+                    && mentions[k].place.kind != .country { after.append(k) }
                 // A place before the action belongs to it only after the action's subject: one
                 // before the subject is another clause's ("rebels marched toward X, but ...
                 // when troops reached the border"), unless the subject's clause is about it
@@ -385,6 +407,8 @@ extension Document {
                         || (mention.tokens.lowerBound > amount && mention.tokens.lowerBound <= amount + 4
                             && (lower[amount + 1] == Word.in || lower[amount + 1] == Word.of || lower[amount + 1] == Word.across))
                 }
+                let quote = sentenceQuote ?? sentenceSpan(s)
+                sentenceQuote = quote
                 for (n, (place, text, mention)) in places.enumerated() {
                     var relation: String?
                     var partial = n == 0 && (partOfFirst || roadPart || sceneObject)
@@ -399,7 +423,7 @@ extension Document {
                         }
                     }
                     events.append(Event(actor: actor, action: trigger.action, place: place, placeText: text, relation: relation,
-                                        isPartial: partial, target: target, date: date, dateText: dateText, quote: sentenceSpan(s),
+                                        isPartial: partial, target: target, date: date, dateText: dateText, quote: quote,
                                         document: report.document, outlet: report.outlet, placeNote: place.kind == .road && mention == nil ? place.note : nil))
                 }
                 lastActor = (actor, s)
