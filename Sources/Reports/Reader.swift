@@ -48,6 +48,8 @@ public final class Reader {
     private var wordGeneration = -1
     /// `resolveGeneric` answers by settlement id and phrase.
     private var genericByPlace: [String: Place?] = [:]
+    /// `mainSettlement(ofSlots:)`'s counts by slot: all 0 between calls.
+    private var settlementCounts: [Int32] = []
     /// `capital(ofProvince:)` answers by province id.
     private var capitalByProvince: [String: Place?] = [:]
 
@@ -131,17 +133,16 @@ public final class Reader {
         var document = Document(report: report, text: text, layout: layout, matches: matches, scanner: scanner, classOfWord: classOfWord,
                                 lowercaseStamps: &lowercaseStamps, reportStamp: reportNumber)
         document.findActors()
-        findPlaces(&document)
+        let mentionSlots = findPlaces(&document)
         Reader.nameTheArmy(&document)
         document.bindPeople()
         // A generic reference resolves the same way throughout a report: once per phrase.
         // It goes through the report's most mentioned settlement, found once when first asked.
         var generic: [String: Place?] = [:]
         var main: Place??
-        let mentions = document.mentions
         func resolve(_ phrase: String) -> Place? {
             if let known = generic[phrase] { return known }
-            if main == nil { main = Reader.mainSettlement(of: mentions) }
+            if main == nil { main = self.mainSettlement(ofSlots: mentionSlots) }
             let found = main!.flatMap { self.resolveGeneric(phrase, through: $0) }
             generic[phrase] = found
             return found
@@ -266,7 +267,8 @@ public final class Reader {
         var preferProvince: Bool
     }
 
-    private func findPlaces(_ d: inout Document) {
+    /// Finds the report's place mentions and returns the slot of each one's place.
+    private func findPlaces(_ d: inout Document) -> [Int32] {
         // The passes read the document and add mentions at the end: reading an inout
         // document copies it at every call of its methods, and a nested function that
         // captured it would copy it at every call too.
@@ -387,7 +389,7 @@ public final class Reader {
             scored[i].bound = bound
             return bound
         }
-        var kept: [PlaceMention] = []
+        var kept: [PlaceMention] = [], keptSlots: [Int32] = []
         // Scratch for scoring, kept across mentions: (slot, bound, bonus).
         var bounded: [(slot: Int32, bound: Double, bonus: Double)] = []
         for (k, r) in raw.enumerated() {
@@ -458,11 +460,13 @@ public final class Reader {
             var end = doc.tokens[r.last].end
             // "U.S.": the initialism's last dot belongs to it.
             if r.last > r.first, doc.tokens[r.last].gapBefore == .abbreviation, end < doc.text.count, doc.text[end] == UInt8(ascii: ".") { end += 1 }
+            keptSlots.append(best)
             kept.append(PlaceMention(place: known[Int(best)].place, span: doc.span(bytes: doc.tokens[r.first].start..<end),
                                      sentence: doc.tokenSentence[r.first], tokens: r.first...r.last))
         }
         // Moved, not copied, when the document had none (it has none before this pass).
         if d.mentions.isEmpty { d.mentions = kept } else { d.mentions += kept }
+        return keptSlots
     }
 
     /// What lies between "X" and "Y" in "X, Y", "X in Y", "X of Y" (ASCII case ignored).
@@ -491,13 +495,23 @@ public final class Reader {
         return found
     }
 
-    /// The settlement mentioned most (ties to the lower id), if any.
-    static func mainSettlement(of mentions: [PlaceMention]) -> Place? {
-        var counts: [String: (Int, Place)] = [:]
-        for m in mentions where m.place.kind.isSettlement {
-            counts[m.place.id, default: (0, m.place)].0 += 1
+    /// The settlement mentioned most (ties to the lower id), if any, from the slots of the
+    /// mentions' places: counted in an array by slot, not in a dictionary by id.
+    private func mainSettlement(ofSlots slots: [Int32]) -> Place? {
+        if settlementCounts.count < known.count { settlementCounts += repeatElement(0, count: known.count - settlementCounts.count) }
+        var counted: [Int32] = []
+        for slot in slots where scored[Int(slot)].kind.isSettlement {
+            if settlementCounts[Int(slot)] == 0 { counted.append(slot) }
+            settlementCounts[Int(slot)] += 1
         }
-        return counts.values.max(by: { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1.id > $1.1.id })?.1
+        var best: Int32?
+        for slot in counted {
+            guard let b = best else { best = slot; continue }
+            let (c, cb) = (settlementCounts[Int(slot)], settlementCounts[Int(b)])
+            if c > cb || (c == cb && known[Int(slot)].place.id < known[Int(b)].place.id) { best = slot }
+        }
+        for slot in counted { settlementCounts[Int(slot)] = 0 }
+        return best.map { known[Int($0)].place }
     }
 
     /// "the industrial zone", "the military airport": a generic reference resolved through
