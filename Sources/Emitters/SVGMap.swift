@@ -20,10 +20,19 @@ public struct SVGMap: Sendable {
     public static let mapBox = PixelBox(x: 20, y: 78, width: 720, height: 672)
     public static let panelBox = PixelBox(x: 760, y: 78, width: 343, height: 672)
 
+    /// The detail inset: the ground around Deir ez-Zor, where most of September 2017's
+    /// events crowd into a few kilometres of the main map, drawn at about four times its
+    /// scale over the empty desert of Iraq in the map's lower right.
+    public static let insetView = BoundingBox(west: 39.95, south: 35.12, east: 40.45, north: 35.48)
+    public static let insetBox = PixelBox(x: 452, y: 540, width: 280, height: 202)
+
     /// The base layers, drawn once for all the pages of a run: under the zones (land)
-    /// and over them (borders, rivers, the deconfliction line).
+    /// and over them (borders, rivers, the deconfliction line); for the main map and,
+    /// cut to its ground, for the inset.
     let underZones: String
     let overZones: String
+    let insetUnderZones: String
+    let insetOverZones: String
     /// Where each neighbour's name goes.
     let countryLabels: [CountryLabel]
     let view: BoundingBox
@@ -36,32 +45,54 @@ public struct SVGMap: Sendable {
     public init(base: BaseLayers) throws {
         let frame = try MapFrame(view: base.view, frame: SVGMap.mapBox)
         view = base.view
-        var under = "<g id=\"countries\" stroke=\"none\">\n"
-        for c in base.countries {
-            let fill = c.id == "syria" ? MapStyle.landColour : MapStyle.neighbourColour
-            under += "<path data-country=\"\(SVGText.escape(c.id))\" fill=\"\(fill)\" fill-rule=\"evenodd\" d=\"\(try Page.path(c.shape, frame: frame))\"/>\n"
-        }
-        underZones = under + "</g>\n"
-        var over = "<g id=\"province-borders\" fill=\"none\" stroke=\"\(MapStyle.provinceColour)\" stroke-width=\"0.8\">\n"
-        for p in base.provinces {
-            over += "<path data-province=\"\(SVGText.escape(p.id))\" d=\"\(try Page.path(p.shape, frame: frame, preservingTopology: false))\"/>\n"
-        }
-        over += "</g>\n"
-        over += "<path id=\"country-borders\" fill=\"none\" stroke=\"\(MapStyle.borderColour)\" stroke-width=\"1.6\" stroke-linejoin=\"round\" d=\"\(try Page.path(base.countryBorders, frame: frame, preservingTopology: false))\"/>\n"
-        over += "<g id=\"rivers\" fill=\"none\" stroke=\"\(MapStyle.riverColour)\" stroke-linejoin=\"round\" stroke-linecap=\"round\">\n"
-        for r in base.rivers {
-            over += "<path data-river=\"\(SVGText.escape(r.id))\" stroke-width=\"\(r.id == "euphrates" ? "2.4" : "1.4")\" d=\"\(try Page.path(r.shape, frame: frame, preservingTopology: false))\"><title>\(SVGText.escape(r.name))</title></path>\n"
-        }
-        over += "</g>\n"
-        // The deconfliction line follows the river: dashed in its own colour on top of
-        // the blue, so both read.
-        over += "<path id=\"deconfliction-line\" fill=\"none\" stroke=\"\(MapStyle.deconflictionColour)\" stroke-width=\"1.3\" stroke-dasharray=\"7 5\" d=\"\(try Page.path(base.deconflictionLine, frame: frame, preservingTopology: false))\"><title>Euphrates deconfliction line (September 2017)</title></path>\n"
-        overZones = over
+        (underZones, overZones) = try SVGMap.layers(base, frame: frame, ids: "", within: nil)
+        let insetFrame = try MapFrame(view: SVGMap.insetView, frame: SVGMap.insetBox)
+        (insetUnderZones, insetOverZones) = try SVGMap.layers(base, frame: insetFrame, ids: "inset-", within: try SVGMap.ground(of: insetFrame))
         var labels: [CountryLabel] = []
         for c in base.countries where c.id != "syria" {
             if let anchor = try SVGMap.countryLabelAnchor(c, frame: frame) { labels.append(CountryLabel(text: c.name.uppercased(), x: anchor.x, y: anchor.y)) }
         }
         countryLabels = labels
+    }
+
+    /// The base layers in a frame, with element ids prefixed by `ids`, each shape cut to
+    /// `within` (lon/lat) when given: an inset draws only its own ground.
+    static func layers(_ base: BaseLayers, frame: MapFrame, ids: String, within: Shape?) throws -> (under: String, over: String) {
+        func cut(_ shape: Shape) throws -> Shape { try within.map { try shape.intersection(with: $0) } ?? shape }
+        var under = "<g id=\"\(ids)countries\" stroke=\"none\">\n"
+        for c in base.countries {
+            let fill = c.id == "syria" ? MapStyle.landColour : MapStyle.neighbourColour
+            under += "<path data-country=\"\(SVGText.escape(c.id))\" fill=\"\(fill)\" fill-rule=\"evenodd\" d=\"\(try Page.path(try cut(c.shape), frame: frame))\"/>\n"
+        }
+        under += "</g>\n"
+        var over = "<g id=\"\(ids)province-borders\" fill=\"none\" stroke=\"\(MapStyle.provinceColour)\" stroke-width=\"0.8\">\n"
+        for p in base.provinces {
+            over += "<path data-province=\"\(SVGText.escape(p.id))\" d=\"\(try Page.path(try cut(p.shape), frame: frame, preservingTopology: false))\"/>\n"
+        }
+        over += "</g>\n"
+        over += "<path id=\"\(ids)country-borders\" fill=\"none\" stroke=\"\(MapStyle.borderColour)\" stroke-width=\"1.6\" stroke-linejoin=\"round\" d=\"\(try Page.path(try cut(base.countryBorders), frame: frame, preservingTopology: false))\"/>\n"
+        over += "<g id=\"\(ids)rivers\" fill=\"none\" stroke=\"\(MapStyle.riverColour)\" stroke-linejoin=\"round\" stroke-linecap=\"round\">\n"
+        for r in base.rivers {
+            over += "<path data-river=\"\(SVGText.escape(r.id))\" stroke-width=\"\(r.id == "euphrates" ? "2.4" : "1.4")\" d=\"\(try Page.path(try cut(r.shape), frame: frame, preservingTopology: false))\"><title>\(SVGText.escape(r.name))</title></path>\n"
+        }
+        over += "</g>\n"
+        // The deconfliction line follows the river: dashed in its own colour on top of
+        // the blue, so both read.
+        over += "<path id=\"\(ids)deconfliction-line\" fill=\"none\" stroke=\"\(MapStyle.deconflictionColour)\" stroke-width=\"1.3\" stroke-dasharray=\"7 5\" d=\"\(try Page.path(try cut(base.deconflictionLine), frame: frame, preservingTopology: false))\"><title>Euphrates deconfliction line (September 2017)</title></path>\n"
+        return (under, over)
+    }
+
+    /// The ground a frame shows, as a lon/lat polygon a little larger than its box (the
+    /// frame fits its view along one axis and shows more along the other).
+    static func ground(of frame: MapFrame) throws -> Shape {
+        let b = frame.frame.inset(by: -12)
+        var ring: [Coordinate] = []
+        // Each side sampled: its edges are curves in lon/lat.
+        for k in 0..<8 { ring.append(try frame.coordinate(x: b.x + b.width * Double(k) / 8, y: b.y)) }
+        for k in 0..<8 { ring.append(try frame.coordinate(x: b.maxX, y: b.y + b.height * Double(k) / 8)) }
+        for k in 0..<8 { ring.append(try frame.coordinate(x: b.maxX - b.width * Double(k) / 8, y: b.maxY)) }
+        for k in 0..<8 { ring.append(try frame.coordinate(x: b.x, y: b.maxY - b.height * Double(k) / 8)) }
+        return .polygon(Polygon(exterior: ring.reversed() + [ring.last!]))
     }
 
     /// Where a neighbour's name goes: inside the part of it the frame shows.
@@ -79,7 +110,8 @@ public struct SVGMap: Sendable {
     /// several threads at once.
     public func render(_ scene: MapScene) throws -> String {
         let frame = try MapFrame(view: view, frame: SVGMap.mapBox)
-        var page = Page(scene: scene, frame: frame, base: self)
+        let insetFrame = try MapFrame(view: SVGMap.insetView, frame: SVGMap.insetBox)
+        var page = try Page(scene: scene, frame: frame, insetFrame: insetFrame, base: self)
         try page.draw()
         return page.out
     }
@@ -93,11 +125,33 @@ struct Page {
     var out = ""
     /// Boxes labels and symbols must keep clear of, inside the map.
     var taken: [PixelBox] = []
+    /// The main map, and the detail inset when a listed event lies in its ground.
+    let main: Panel
+    let inset: Panel?
 
-    init(scene: MapScene, frame: MapFrame, base: SVGMap) {
+    /// A map on the page: its frame, the prefix of its elements' ids, and the event groups
+    /// whose symbols it draws.
+    struct Panel {
+        let frame: MapFrame
+        let ids: String
+        let groups: [EventGroup]
+        var box: PixelBox { frame.frame }
+    }
+
+    init(scene: MapScene, frame: MapFrame, insetFrame: MapFrame, base: SVGMap) throws {
         self.scene = scene
         self.frame = frame
         self.base = base
+        // An event whose place the inset shows is drawn there, at its own scale, and not
+        // in the crowd on the main map.
+        var mainGroups: [EventGroup] = [], insetGroups: [EventGroup] = []
+        let within = insetFrame.frame.inset(by: 10)
+        for g in Page.listedGroups(scene) {
+            let p = try insetFrame.point(g.place.coordinate)
+            if within.contains(PixelBox(x: p.x, y: p.y, width: 0, height: 0)) { insetGroups.append(g) } else { mainGroups.append(g) }
+        }
+        main = Panel(frame: frame, ids: "", groups: insetGroups.isEmpty ? mainGroups + insetGroups : mainGroups)
+        inset = insetGroups.isEmpty ? nil : Panel(frame: insetFrame, ids: "inset-", groups: insetGroups)
     }
 
     mutating func draw() throws {
@@ -109,8 +163,10 @@ struct Page {
         out += "<title>\(esc(title))</title>\n"
         defs()
         out += "<rect width=\"\(n(w))\" height=\"\(n(h))\" fill=\"#ffffff\"/>\n"
-        try mapLayers()
-        try placesAndEvents()
+        try mapLayers(main)
+        if let inset { taken.append(inset.box.inset(by: -3)) }
+        try placesAndEvents(main)
+        if let inset { try insetMap(inset) }
         out += "<rect id=\"map-frame\" x=\"\(n(m.x))\" y=\"\(n(m.y))\" width=\"\(n(m.width))\" height=\"\(n(m.height))\" fill=\"none\" stroke=\"#222\" stroke-width=\"1\"/>\n"
         heading()
         legendAndEvents()
@@ -123,7 +179,10 @@ struct Page {
 
     mutating func defs() {
         out += "<defs>\n"
-        out += "<clipPath id=\"map-clip\"><rect x=\"\(n(SVGMap.mapBox.x))\" y=\"\(n(SVGMap.mapBox.y))\" width=\"\(n(SVGMap.mapBox.width))\" height=\"\(n(SVGMap.mapBox.height))\"/></clipPath>\n"
+        for panel in [main] + (inset.map { [$0] } ?? []) {
+            let b = panel.box
+            out += "<clipPath id=\"\(panel.ids)map-clip\"><rect x=\"\(n(b.x))\" y=\"\(n(b.y))\" width=\"\(n(b.width))\" height=\"\(n(b.height))\"/></clipPath>\n"
+        }
         // Contested ground: the colours of neither side, hatched, as on the public maps.
         out += "<pattern id=\"hatch-contested\" patternUnits=\"userSpaceOnUse\" width=\"7\" height=\"7\" patternTransform=\"rotate(45)\">"
         out += "<rect width=\"7\" height=\"7\" fill=\"#ffffff\" fill-opacity=\"0.55\"/><rect width=\"2.6\" height=\"7\" fill=\"#7a1f1f\"/></pattern>\n"
@@ -147,46 +206,86 @@ struct Page {
 
     // MARK: Map layers
 
-    mutating func mapLayers() throws {
-        out += "<g id=\"map\" clip-path=\"url(#map-clip)\">\n"
-        let m = SVGMap.mapBox
+    mutating func mapLayers(_ panel: Panel) throws {
+        out += "<g id=\"\(panel.ids)map\" clip-path=\"url(#\(panel.ids)map-clip)\""
+        // The inset's own projection and page transform, as the page's are on the root.
+        if panel.ids != "" {
+            let f = panel.frame
+            out += " data-projection=\"\(esc(f.projection.definition))\" data-scale=\"\(f.scale)\" data-origin-x=\"\(f.originX)\" data-origin-y=\"\(f.originY)\""
+        }
+        out += ">\n"
+        let m = panel.box
         out += "<rect x=\"\(n(m.x))\" y=\"\(n(m.y))\" width=\"\(n(m.width))\" height=\"\(n(m.height))\" fill=\"\(MapStyle.neighbourColour)\"/>\n"
-        out += base.underZones
-        out += "<g id=\"zones\" stroke-width=\"0.6\" fill-rule=\"evenodd\">\n"
+        let isInset = panel.ids != ""
+        // The inset draws its own ground only: the zones and fronts cut to it.
+        let ground = isInset ? try SVGMap.ground(of: panel.frame) : nil
+        func cut(_ shape: Shape) throws -> Shape { try ground.map { try shape.intersection(with: $0) } ?? shape }
+        out += isInset ? base.insetUnderZones : base.underZones
+        out += "<g id=\"\(panel.ids)zones\" stroke-width=\"0.6\" fill-rule=\"evenodd\">\n"
         // Unknown ground is not drawn: the land shows through.
         for z in scene.zones.zones where z.faction != "unknown" {
+            let shape = try cut(z.shape)
+            guard !shape.coordinates.isEmpty else { continue }
             let fill = z.faction == "contested" ? "url(#hatch-contested)" : MapStyle.colour(z.faction)
             let opacity = z.faction == "contested" ? 1 : MapStyle.zoneOpacity
             out += "<path class=\"zone\" data-faction=\"\(esc(z.faction))\" data-area-km2=\"\(formatDecimal(z.areaSquareKilometres, decimals: 1))\""
-            out += " fill=\"\(fill)\" fill-opacity=\"\(n(opacity))\" stroke=\"\(MapStyle.stroke(z.faction))\" stroke-opacity=\"0.7\" d=\"\(try path(z.shape))\">"
+            out += " fill=\"\(fill)\" fill-opacity=\"\(n(opacity))\" stroke=\"\(MapStyle.stroke(z.faction))\" stroke-opacity=\"0.7\" d=\"\(try Page.path(shape, frame: panel.frame))\">"
             out += "<title>\(esc(MapStyle.name(z.faction))): \(formatDecimal(z.areaSquareKilometres, decimals: 0)) km\u{00B2}</title></path>\n"
         }
         out += "</g>\n"
-        out += base.overZones
-        out += "<g id=\"fronts\" fill=\"none\" stroke=\"\(MapStyle.frontColour)\" stroke-width=\"2.2\" stroke-linecap=\"round\" stroke-linejoin=\"round\">\n"
+        out += isInset ? base.insetOverZones : base.overZones
+        out += "<g id=\"\(panel.ids)fronts\" fill=\"none\" stroke=\"\(MapStyle.frontColour)\" stroke-width=\"2.2\" stroke-linecap=\"round\" stroke-linejoin=\"round\">\n"
         for f in scene.zones.fronts {
-            out += "<path data-between=\"\(esc(f.factions.0)) \(esc(f.factions.1))\" d=\"\(try path(f.shape, preservingTopology: false))\"><title>Front: \(esc(MapStyle.name(f.factions.0))) / \(esc(MapStyle.name(f.factions.1))), \(formatDecimal(f.lengthKilometres, decimals: 1)) km</title></path>\n"
+            let shape = try cut(f.shape)
+            guard !shape.coordinates.isEmpty else { continue }
+            out += "<path data-between=\"\(esc(f.factions.0)) \(esc(f.factions.1))\" d=\"\(try Page.path(shape, frame: panel.frame, preservingTopology: false))\"><title>Front: \(esc(MapStyle.name(f.factions.0))) / \(esc(MapStyle.name(f.factions.1))), \(formatDecimal(f.lengthKilometres, decimals: 1)) km</title></path>\n"
         }
         out += "</g>\n"
         out += "</g>\n"
+    }
+
+    /// The detail inset: its map, places and events, its border and title, a scale bar, and
+    /// on the main map the outline of the ground it shows.
+    mutating func insetMap(_ inset: Panel) throws {
+        let b = inset.box
+        // The outline on the main map, through the inset ground's corners.
+        var corners: [(x: Double, y: Double)] = []
+        for (x, y) in [(b.x, b.y), (b.maxX, b.y), (b.maxX, b.maxY), (b.x, b.maxY)] {
+            corners.append(try frame.point(try inset.frame.coordinate(x: x, y: y)))
+        }
+        out += "<path id=\"inset-extent\" fill=\"none\" stroke=\"#222\" stroke-width=\"1\" stroke-dasharray=\"3 2\" d=\"M"
+            + corners.map { "\(n($0.x)) \(n($0.y))" }.joined(separator: "L") + "Z\"><title>The ground the detail inset shows</title></path>\n"
+        try mapLayers(inset)
+        let titleBox = PixelBox(x: b.x + 4, y: b.y + 4, width: SVGText.width("Deir ez-Zor (detail)", size: 11, bold: true) + 10, height: 18)
+        let scaleBox = PixelBox(x: b.x + 6, y: b.maxY - 44, width: 150, height: 38)
+        // What the main map took lies outside the inset, but for the inset's own box.
+        taken = [titleBox, scaleBox]
+        try placesAndEvents(inset)
+        out += "<g id=\"inset-title\"><rect x=\"\(n(titleBox.x))\" y=\"\(n(titleBox.y))\" width=\"\(n(titleBox.width))\" height=\"\(n(titleBox.height))\" fill=\"#ffffff\" fill-opacity=\"0.85\"/>"
+        out += "<text x=\"\(n(titleBox.x + 5))\" y=\"\(n(titleBox.y + 13))\" font-size=\"11\" font-weight=\"bold\" fill=\"#111\">Deir ez-Zor (detail)</text></g>\n"
+        try scaleBar(in: scaleBox, frame: inset.frame, id: "inset-scale-bar", note: "true at \(formatDecimal(inset.frame.centre.latitude, decimals: 1))\u{00B0}N")
+        out += "<rect id=\"inset-frame\" x=\"\(n(b.x))\" y=\"\(n(b.y))\" width=\"\(n(b.width))\" height=\"\(n(b.height))\" fill=\"none\" stroke=\"#222\" stroke-width=\"1.2\"/>\n"
     }
 
     // MARK: Places, events, labels
 
     /// The event groups the side panel has room for: the latest ones when there are many.
-    var listedGroups: [EventGroup] {
-        let room = Page.eventListCapacity(legendHeight: legendHeight)
+    var listedGroups: [EventGroup] { Page.listedGroups(scene) }
+
+    static func listedGroups(_ scene: MapScene) -> [EventGroup] {
+        let room = Page.eventListCapacity(legendHeight: legendHeight(scene))
         return Array(scene.groups.suffix(room))
     }
 
-    mutating func placesAndEvents() throws {
-        let m = SVGMap.mapBox
+    mutating func placesAndEvents(_ panel: Panel) throws {
+        let m = panel.box
+        let isMain = panel.ids == ""
         // Furniture inside the frame first: nothing may cover the scale bar or the arrow.
         let scaleBox = PixelBox(x: m.x + 10, y: m.maxY - 52, width: 230, height: 42)
         let arrowBox = PixelBox(x: m.maxX - 52, y: m.y + 10, width: 42, height: 58)
-        taken += [scaleBox, arrowBox]
+        if isMain { taken += [scaleBox, arrowBox] }
         var labels = ""
-        for c in base.countryLabels {
+        for c in base.countryLabels where isMain {
             let width = SVGText.width(c.text, size: 13, bold: true) + 4 * Double(c.text.count)
             let box = PixelBox(x: c.x - width / 2, y: c.y - 13, width: width, height: 17)
             guard m.inset(by: 4).contains(box), !taken.contains(where: { $0.intersects(box) }) else { continue }
@@ -197,7 +296,7 @@ struct Page {
         // Dots: every drawn place, so labels and symbols keep off all of them.
         var dots: [Dot] = []
         for p in scene.places {
-            let pt = try frame.point(p.place.coordinate)
+            let pt = try panel.frame.point(p.place.coordinate)
             guard m.inset(by: 3).contains(PixelBox(x: pt.x, y: pt.y, width: 0, height: 0)) else { continue }
             let r = p.place.kind == .city ? 5.0 : p.place.kind.isSettlement ? 3.6 : 3.0
             dots.append(Dot(place: p, x: pt.x, y: pt.y, r: r))
@@ -205,13 +304,13 @@ struct Page {
         }
         let ranked = dots.sorted { ($0.place.labelPriority, $1.place.place.id) > ($1.place.labelPriority, $0.place.place.id) }
         // Cities are named before anything else claims the room around them.
-        for d in ranked where d.place.place.kind == .city { labels += label(d) }
+        for d in ranked where d.place.place.kind == .city { labels += label(d, in: m) }
 
         // Event symbols around their place, nearest free spot first, with a leader line.
         var symbols = ""
         var leaders = ""
-        for g in listedGroups {
-            let anchor = try frame.point(g.place.coordinate)
+        for g in panel.groups {
+            let anchor = try panel.frame.point(g.place.coordinate)
             guard m.contains(PixelBox(x: anchor.x, y: anchor.y, width: 0, height: 0)) else { continue }
             let numberWidth = SVGText.width("\(g.number)", size: 10, bold: true)
             var chosen: (x: Double, y: Double, box: PixelBox)?
@@ -231,16 +330,19 @@ struct Page {
             leaders += "<line x1=\"\(n(anchor.x))\" y1=\"\(n(anchor.y))\" x2=\"\(n(spot.x))\" y2=\"\(n(spot.y))\"/>\n"
             symbols += eventElement(g, x: spot.x, y: spot.y)
         }
-        for d in ranked where d.place.place.kind != .city { labels += label(d) }
+        for d in ranked where d.place.place.kind != .city { labels += label(d, in: m) }
 
-        out += "<g id=\"event-leaders\" stroke=\"#444\" stroke-width=\"0.8\">\n" + leaders + "</g>\n"
-        out += "<g id=\"places\">\n"
+        let ids = panel.ids
+        out += "<g id=\"\(ids)event-leaders\" stroke=\"#444\" stroke-width=\"0.8\">\n" + leaders + "</g>\n"
+        out += "<g id=\"\(ids)places\">\n"
         for d in dots { out += placeElement(d.place, x: d.x, y: d.y, r: d.r) }
         out += "</g>\n"
-        out += "<g id=\"events\">\n" + symbols + "</g>\n"
-        out += "<g id=\"labels\" paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"3\" stroke-linejoin=\"round\">\n" + labels + "</g>\n"
-        try scaleBar(in: scaleBox)
-        try northArrow(in: arrowBox)
+        out += "<g id=\"\(ids)events\">\n" + symbols + "</g>\n"
+        out += "<g id=\"\(ids)labels\" paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"3\" stroke-linejoin=\"round\">\n" + labels + "</g>\n"
+        if isMain {
+            try scaleBar(in: scaleBox, frame: frame, id: "scale-bar", note: "true at \(formatDecimal(frame.centre.latitude, decimals: 1))\u{00B0}N, the map\u{2019}s centre")
+            try northArrow(in: arrowBox)
+        }
     }
 
     struct Dot {
@@ -250,8 +352,7 @@ struct Page {
 
     /// A place's label at the first of eight spots around its dot that is free, or
     /// nothing: a label that fits nowhere is left out (the dot keeps its <title>).
-    mutating func label(_ d: Dot) -> String {
-        let m = SVGMap.mapBox
+    mutating func label(_ d: Dot, in m: PixelBox) -> String {
         let city = d.place.place.kind == .city
         let size = city ? 12.5 : 10.5
         let text = d.place.place.name
@@ -349,13 +450,13 @@ struct Page {
         }
     }
 
-    mutating func scaleBar(in box: PixelBox) throws {
-        // The longest round length that fits: 25, 50 or 100 km, divided in its halves.
+    mutating func scaleBar(in box: PixelBox, frame: MapFrame, id: String, note: String) throws {
+        // The longest round length that fits (100, 50, 20, 10 or 5 km), divided in its halves.
         var kilometres = 100.0
         var pixels = try frame.pixels(forKilometres: kilometres)
-        while pixels > box.width - 40, kilometres > 10 { kilometres /= 2; pixels = try frame.pixels(forKilometres: kilometres) }
+        for shorter in [50.0, 20, 10, 5] where pixels > box.width - 40 { kilometres = shorter; pixels = try frame.pixels(forKilometres: kilometres) }
         let x0 = box.x + 10, y0 = box.maxY - 16
-        out += "<g id=\"scale-bar\" data-km=\"\(formatDecimal(kilometres, decimals: 0))\" data-px=\"\(formatDecimal(pixels, decimals: 3))\""
+        out += "<g id=\"\(id)\" data-km=\"\(formatDecimal(kilometres, decimals: 0))\" data-px=\"\(formatDecimal(pixels, decimals: 3))\""
         out += " data-x=\"\(n(x0))\" data-y=\"\(n(y0))\" data-true-at-lat=\"\(formatDecimal(frame.centre.latitude, decimals: 2))\">\n"
         out += "<rect x=\"\(n(box.x))\" y=\"\(n(box.y))\" width=\"\(n(pixels + 62))\" height=\"\(n(box.height))\" fill=\"#ffffff\" fill-opacity=\"0.85\" stroke=\"#999\" stroke-width=\"0.5\"/>\n"
         let half = pixels / 2
@@ -364,7 +465,7 @@ struct Page {
         for (i, label) in ["0", formatDecimal(kilometres / 2, decimals: kilometres / 2 == (kilometres / 2).rounded() ? 0 : 1), "\(formatDecimal(kilometres, decimals: 0)) km"].enumerated() {
             out += "<text x=\"\(n(x0 + Double(i) * half))\" y=\"\(n(y0 - 4))\" font-size=\"10\" fill=\"#111\"\(i == 2 ? "" : " text-anchor=\"middle\"")>\(label)</text>"
         }
-        out += "\n<text x=\"\(n(x0))\" y=\"\(n(y0 + 15))\" font-size=\"8.5\" fill=\"#444\">true at \(formatDecimal(frame.centre.latitude, decimals: 1))\u{00B0}N, the map\u{2019}s centre</text>\n</g>\n"
+        out += "\n<text x=\"\(n(x0))\" y=\"\(n(y0 + 15))\" font-size=\"8.5\" fill=\"#444\">\(note)</text>\n</g>\n"
     }
 
     mutating func northArrow(in box: PixelBox) throws {
@@ -386,7 +487,9 @@ struct Page {
 
     /// The legend's sections, each a list of items; what is drawn on this map only.
     /// Zones and places take a row each; lines and event symbols go two to a row.
-    var legendSections: [(items: [LegendItem], columns: Int)] {
+    var legendSections: [(items: [LegendItem], columns: Int)] { Page.legendSections(scene) }
+
+    static func legendSections(_ scene: MapScene) -> [(items: [LegendItem], columns: Int)] {
         var zones: [LegendItem] = []
         for f in scene.factionsPresent where f != "contested" { zones.append(LegendItem(kind: "zone", key: f, text: MapStyle.name(f))) }
         if scene.zones.zones.contains(where: { $0.faction == "contested" }) || scene.places.contains(where: \.isContested) {
@@ -414,8 +517,10 @@ struct Page {
     }
 
     static let rowHeight = 16.0
-    var legendHeight: Double {
-        24 + legendSections.reduce(0) { $0 + Double(($1.items.count + $1.columns - 1) / $1.columns) * Page.rowHeight + 5 }
+    var legendHeight: Double { Page.legendHeight(scene) }
+
+    static func legendHeight(_ scene: MapScene) -> Double {
+        24 + legendSections(scene).reduce(0) { $0 + Double(($1.items.count + $1.columns - 1) / $1.columns) * Page.rowHeight + 5 }
     }
 
     static let eventRowHeight = 15.5

@@ -74,6 +74,54 @@ struct SVGMapsReadWell {
         #expect(root.attributes["data-projection"]!.contains("+proj=lcc"))
     }
 
+    @Test("Events near Deir ez-Zor are drawn in the detail inset, each listed event exactly once", arguments: SeedMaps.days)
+    func insetTakesTheCrowd(day: String) throws {
+        let elements = SVGElements(try SeedMaps.svg(day)).elements
+        let insetStart = try #require(elements.firstIndex { $0.attributes["id"] == "inset-events" }, "no inset")
+        let drawn = elements.indices.filter { elements[$0].name == "g" && elements[$0].attributes["class"] == "event" }
+        let numbers = drawn.compactMap { elements[$0].attributes["data-number"] }
+        #expect(Set(numbers).count == numbers.count, "an event drawn twice")
+        // Where each event's place falls, by an independent projection of the inset's view.
+        let scene = try SeedMaps.scene(day)
+        let insetFrame = try MapFrame(view: SVGMap.insetView, frame: SVGMap.insetBox)
+        let box = SVGMap.insetBox
+        var inInset = 0
+        for k in drawn {
+            let number = try #require(Int(elements[k].attributes["data-number"]!))
+            let group = try #require(scene.groups.first { $0.number == number })
+            let p = try insetFrame.point(group.place.coordinate)
+            let inside = p.x > box.x && p.x < box.maxX && p.y > box.y && p.y < box.maxY
+            if k > insetStart {
+                inInset += 1
+                #expect(inside, "event \(number) is in the inset but its place is not")
+            } else {
+                // On the main map: a place well inside the inset's ground would be in the inset.
+                #expect(!(p.x > box.x + 20 && p.x < box.maxX - 20 && p.y > box.y + 20 && p.y < box.maxY - 20), "event \(number) stayed in the crowd")
+            }
+        }
+        #expect(inInset >= 3, "the Deir ez-Zor events are in the inset")
+        // The main map outlines the inset's ground.
+        #expect(elements.contains { $0.attributes["id"] == "inset-extent" })
+    }
+
+    @Test("The inset's scale bar is its stated distance at the inset's centre")
+    func insetScaleBarIsTrue() throws {
+        let parsed = SVGElements(try SeedMaps.svg("2017-09-16"))
+        let map = try #require(parsed.all("g") { $0.attributes["id"] == "inset-map" }.first)
+        let bar = try #require(parsed.all("g") { $0.attributes["id"] == "inset-scale-bar" }.first)
+        let km = try #require(Double(bar.attributes["data-km"] ?? "")), px = try #require(Double(bar.attributes["data-px"] ?? ""))
+        #expect(km <= 20 && px > 40 && px < 150)
+        let projection = try Projection(to: try #require(map.attributes["data-projection"]))
+        let scale = try #require(Double(map.attributes["data-scale"]!)), ox = Double(map.attributes["data-origin-x"]!)!, oy = Double(map.attributes["data-origin-y"]!)!
+        let view = SVGMap.insetView
+        let centre = try projection.forward(Coordinate(latitude: (view.south + view.north) / 2, longitude: (view.west + view.east) / 2))
+        let cx = (centre.x - ox) * scale, cy = (oy - centre.y) * scale
+        func ground(_ x: Double, _ y: Double) throws -> Coordinate { try projection.inverse(x: x / scale + ox, y: oy - y / scale) }
+        let a = try ground(cx - px / 2, cy), b = try ground(cx + px / 2, cy)
+        let measured = Geodesic.wgs84.inverse(from: a, to: b).distanceMeters / 1000
+        #expect(abs(measured - km) / km < 0.002, "the bar says \(km) km, the ground is \(measured) km")
+    }
+
     @Test("Places and events carry a title and their provenance")
     func provenance() throws {
         let parsed = SVGElements(try SeedMaps.svg("2017-09-16"))
