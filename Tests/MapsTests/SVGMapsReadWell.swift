@@ -56,22 +56,26 @@ struct SVGMapsReadWell {
         let parsed = SVGElements(try SeedMaps.svg("2017-09-16"))
         let root = try #require(parsed.all("svg").first)
         let bar = try #require(parsed.all("g") { $0.attributes["id"] == "scale-bar" }.first)
-        let km = try #require(Double(bar.attributes["data-km"] ?? "")), px = try #require(Double(bar.attributes["data-px"] ?? ""))
+        let (km, px, measured) = try Self.groundUnder(bar, projectedBy: root, view: SeedMaps.run.base.view)
         #expect(px > 80 && px < 230)
-        // Undo the page transform the SVG declares and the projection it names, with an
-        // independent PROJ object: lay the bar across the map's centre and measure the
-        // geodesic between its ends.
-        let projection = try Projection(to: try #require(root.attributes["data-projection"]))
-        let scale = try #require(Double(root.attributes["data-scale"]!)), ox = Double(root.attributes["data-origin-x"]!)!, oy = Double(root.attributes["data-origin-y"]!)!
-        let view = SeedMaps.run.base.view
-        let centre = try projection.forward(Coordinate(latitude: (view.south + view.north) / 2, longitude: (view.west + view.east) / 2))
-        let cx = (centre.x - ox) * scale, cy = (oy - centre.y) * scale
-        func ground(_ x: Double, _ y: Double) throws -> Coordinate { try projection.inverse(x: x / scale + ox, y: oy - y / scale) }
-        let a = try ground(cx - px / 2, cy), b = try ground(cx + px / 2, cy)
-        let measured = Geodesic.wgs84.inverse(from: a, to: b).distanceMeters / 1000
         #expect(abs(measured - km) / km < 0.002, "the bar says \(km) km, the ground is \(measured) km")
         // Not plate carrée: a conformal conic, centred on the map.
         #expect(root.attributes["data-projection"]!.contains("+proj=lcc"))
+    }
+
+    /// The bar's stated kilometres and pixels, and the ground it spans laid across the view's
+    /// centre. The page transform and projection are undone from what `element` declares,
+    /// with an independent PROJ object, and the geodesic between the bar's ends is measured.
+    static func groundUnder(_ bar: SVGElements.Element, projectedBy element: SVGElements.Element, view: BoundingBox) throws -> (km: Double, px: Double, measured: Double) {
+        let km = try #require(Double(bar.attributes["data-km"] ?? "")), px = try #require(Double(bar.attributes["data-px"] ?? ""))
+        let a = element.attributes
+        let projection = try Projection(to: try #require(a["data-projection"]))
+        let scale = try #require(Double(a["data-scale"] ?? "")), ox = try #require(Double(a["data-origin-x"] ?? "")), oy = try #require(Double(a["data-origin-y"] ?? ""))
+        let centre = try projection.forward(Coordinate(latitude: (view.south + view.north) / 2, longitude: (view.west + view.east) / 2))
+        let cx = (centre.x - ox) * scale, cy = (oy - centre.y) * scale
+        func ground(_ x: Double, _ y: Double) throws -> Coordinate { try projection.inverse(x: x / scale + ox, y: oy - y / scale) }
+        let from = try ground(cx - px / 2, cy), to = try ground(cx + px / 2, cy)
+        return (km, px, Geodesic.wgs84.inverse(from: from, to: to).distanceMeters / 1000)
     }
 
     @Test("Events near Deir ez-Zor are drawn in the detail inset, each listed event exactly once", arguments: SeedMaps.days)
@@ -109,16 +113,8 @@ struct SVGMapsReadWell {
         let parsed = SVGElements(try SeedMaps.svg("2017-09-16"))
         let map = try #require(parsed.all("g") { $0.attributes["id"] == "inset-map" }.first)
         let bar = try #require(parsed.all("g") { $0.attributes["id"] == "inset-scale-bar" }.first)
-        let km = try #require(Double(bar.attributes["data-km"] ?? "")), px = try #require(Double(bar.attributes["data-px"] ?? ""))
+        let (km, px, measured) = try Self.groundUnder(bar, projectedBy: map, view: SVGMap.insetView)
         #expect(km <= 20 && px > 40 && px < 150)
-        let projection = try Projection(to: try #require(map.attributes["data-projection"]))
-        let scale = try #require(Double(map.attributes["data-scale"]!)), ox = Double(map.attributes["data-origin-x"]!)!, oy = Double(map.attributes["data-origin-y"]!)!
-        let view = SVGMap.insetView
-        let centre = try projection.forward(Coordinate(latitude: (view.south + view.north) / 2, longitude: (view.west + view.east) / 2))
-        let cx = (centre.x - ox) * scale, cy = (oy - centre.y) * scale
-        func ground(_ x: Double, _ y: Double) throws -> Coordinate { try projection.inverse(x: x / scale + ox, y: oy - y / scale) }
-        let a = try ground(cx - px / 2, cy), b = try ground(cx + px / 2, cy)
-        let measured = Geodesic.wgs84.inverse(from: a, to: b).distanceMeters / 1000
         #expect(abs(measured - km) / km < 0.002, "the bar says \(km) km, the ground is \(measured) km")
     }
 
