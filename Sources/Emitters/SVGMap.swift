@@ -136,6 +136,8 @@ struct Page {
         let ids: String
         let groups: [EventGroup]
         var box: PixelBox { frame.frame }
+        /// The main map's elements have the page's ids; the inset's are prefixed.
+        var isInset: Bool { !ids.isEmpty }
     }
 
     init(scene: MapScene, frame: MapFrame, insetFrame: MapFrame, base: SVGMap) throws {
@@ -209,14 +211,14 @@ struct Page {
     mutating func mapLayers(_ panel: Panel) throws {
         out += "<g id=\"\(panel.ids)map\" clip-path=\"url(#\(panel.ids)map-clip)\""
         // The inset's own projection and page transform, as the page's are on the root.
-        if panel.ids != "" {
+        if panel.isInset {
             let f = panel.frame
             out += " data-projection=\"\(esc(f.projection.definition))\" data-scale=\"\(f.scale)\" data-origin-x=\"\(f.originX)\" data-origin-y=\"\(f.originY)\""
         }
         out += ">\n"
         let m = panel.box
         out += "<rect x=\"\(n(m.x))\" y=\"\(n(m.y))\" width=\"\(n(m.width))\" height=\"\(n(m.height))\" fill=\"\(MapStyle.neighbourColour)\"/>\n"
-        let isInset = panel.ids != ""
+        let isInset = panel.isInset
         // The inset draws its own ground only: the zones and fronts cut to it.
         let ground = isInset ? try SVGMap.ground(of: panel.frame) : nil
         func cut(_ shape: Shape) throws -> Shape { try ground.map { try shape.intersection(with: $0) } ?? shape }
@@ -279,7 +281,7 @@ struct Page {
 
     mutating func placesAndEvents(_ panel: Panel) throws {
         let m = panel.box
-        let isMain = panel.ids == ""
+        let isMain = !panel.isInset
         // Furniture inside the frame first: nothing may cover the scale bar or the arrow.
         let scaleBox = PixelBox(x: m.x + 10, y: m.maxY - 52, width: 230, height: 42)
         let arrowBox = PixelBox(x: m.maxX - 52, y: m.y + 10, width: 42, height: 58)
