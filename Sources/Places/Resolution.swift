@@ -167,9 +167,17 @@ extension Gazetteer {
     /// `scoreApartFromProximity` of a place of this standing, country and province: the
     /// context's countries and provinces added to its standing, in that order.
     public static func scoreApartFromProximity(standing: Double, country: String?, province: String?, context: ResolutionContext) -> Double {
+        scoreApartFromProximity(standing: standing, countryWeight: country.map { context.countries[$0] ?? 0 },
+                                provinceWeight: province.map { context.provinces[$0] ?? 0 })
+    }
+
+    /// The same from the context's weights of the place's country and province (nil: the
+    /// place has none), for callers that keep the context their own way.
+    @inline(__always)
+    public static func scoreApartFromProximity(standing: Double, countryWeight: Double?, provinceWeight: Double?) -> Double {
         var s = standing
-        if let c = country { s += 3 * (context.countries[c] ?? 0) }
-        if let p = province { s += 2 * (context.provinces[p] ?? 0) }
+        if let c = countryWeight { s += 3 * c }
+        if let p = provinceWeight { s += 2 * p }
         return s
     }
 

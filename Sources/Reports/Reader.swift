@@ -57,10 +57,8 @@ public final class Reader {
     struct KnownPlace {
         let place: Place
         /// The place's, kept beside it: the hot loops read these without copying the place.
-        let kind: PlaceKind
-        let population: Int
         let coordinate: Coordinate
-        let country: String?, province: String?
+        let country: String?
         /// `NameNormalizer.spelling` of its name, once asked for.
         var spelling: String?
     }
@@ -171,8 +169,7 @@ public final class Reader {
         if slotOfNumber[n] >= 0 { return slotOfNumber[n] }
         let place = gazetteer.place(at: n)
         let slot = Int32(known.count)
-        known.append(KnownPlace(place: place, kind: place.kind, population: place.population ?? 0, coordinate: place.coordinate,
-                                country: place.country, province: place.province))
+        known.append(KnownPlace(place: place, coordinate: place.coordinate, country: place.country))
         scored.append(Scored(standing: gazetteer.standing(of: place), latitude: place.coordinate.latitude,
                              countryCode: place.country.map { countryCode($0) } ?? -1, provinceCode: place.province.map { provinceCode($0) } ?? -1,
                              kind: place.kind, isCurated: gazetteer.isCurated(place),
@@ -294,7 +291,7 @@ public final class Reader {
             if let country = doc.countryNamed(before: r.first) { countryOfWriting[writing] = country }
             let start = pool.count
             if let kinds = r.kinds {
-                for k in places where kinds.contains(known[Int(writingPlaces[k])].kind) { pool.append(writingPlaces[k]) }
+                for k in places where kinds.contains(scored[Int(writingPlaces[k])].kind) { pool.append(writingPlaces[k]) }
             }
             // No place of the kind the text says: all the name's places.
             if pool.count == start { pool += writingPlaces[places] }
@@ -331,7 +328,7 @@ public final class Reader {
                 if provinceTally[p] == 0 { provinces.append(p) }
                 provinceTally[p] += 1
             }
-            let kind = known[i].kind
+            let kind = scored[i].kind
             if kind != .country, kind != .river, kind != .province, kind != .region {
                 lat += known[i].coordinate.latitude; lon += known[i].coordinate.longitude; points += 1
             }
@@ -359,10 +356,9 @@ public final class Reader {
         func apartScore(_ slot: Int32) -> Double {
             let i = Int(slot)
             if scored[i].report != stamp {
-                // As `Gazetteer.scoreApartFromProximity`: the standing, then the country, then the province.
-                var score = scored[i].standing
-                if scored[i].countryCode >= 0 { score += 3 * countryWeights[Int(scored[i].countryCode)] }
-                if scored[i].provinceCode >= 0 { score += 2 * provinceWeights[Int(scored[i].provinceCode)] }
+                let (c, p) = (Int(scored[i].countryCode), Int(scored[i].provinceCode))
+                let score = Gazetteer.scoreApartFromProximity(standing: scored[i].standing, countryWeight: c >= 0 ? countryWeights[c] : nil,
+                                                              provinceWeight: p >= 0 ? provinceWeights[p] : nil)
                 scored[i].report = stamp
                 scored[i].apart = score
                 scored[i].whole = near == nil ? score : .nan
