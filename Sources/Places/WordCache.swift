@@ -67,18 +67,6 @@ struct WordCache {
         return h ^ (h >> 29)
     }
 
-    /// The entry of `word` (raw UTF-8 with head `head`, looked up by `slotHash`, which is
-    /// `WordCache.slotHash` unless a test forces a collision), made with `makeKey` when new.
-    /// `makeKey` appends the key to the buffer it gets and says whether the word is an
-    /// article; `keyFlags` gives the new entry's `keyFlags` from its key hash.
-    @inline(__always)
-    mutating func entry(for word: UnsafeBufferPointer<UInt8>, head: (UInt64, UInt64), slotHash: UInt64,
-                        keyFlags: (UInt64) -> UInt8 = { _ in 0 }, makeKey: (inout [UInt8]) -> Bool) -> Int {
-        let found = find(word, head: head, slotHash: slotHash)
-        if found >= 0 { return found }
-        return insert(word, head: head, slotHash: slotHash, slot: ~found, keyFlags: keyFlags, makeKey: makeKey)
-    }
-
     /// The entry of a known word, or the complement (`~`) of the empty slot a new one goes in.
     @inline(__always)
     func find(_ word: UnsafeBufferPointer<UInt8>, head: (UInt64, UInt64), slotHash: UInt64) -> Int {
@@ -104,7 +92,10 @@ struct WordCache {
         }
     }
 
-    /// Adds a new word in empty slot `s` (from `find`): its key, then its entry.
+    /// Adds a new word in empty slot `s` (from `find`): its key, then its entry. `makeKey`
+    /// appends the key to the buffer it gets and says whether the word is an article;
+    /// `keyFlags` gives the new entry's `keyFlags` from its key hash. Kept out of line: the
+    /// scanner's loop inlines `find` and calls this once per distinct word.
     @inline(never)
     mutating func insert(_ word: UnsafeBufferPointer<UInt8>, head: (UInt64, UInt64), slotHash: UInt64, slot s: Int,
                          keyFlags: (UInt64) -> UInt8, makeKey: (inout [UInt8]) -> Bool) -> Int {

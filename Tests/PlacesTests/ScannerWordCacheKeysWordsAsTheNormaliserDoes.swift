@@ -17,14 +17,24 @@ struct ScannerWordCacheKeysWordsAsTheNormaliserDoes {
         return utf8.withUnsafeBufferPointer { buf in builder.wordKey(buf) { (Array($0), $1) } }
     }
 
-    static func entry(_ cache: inout WordCache, _ word: String, slotHash: UInt64? = nil) -> Int {
-        let utf8 = Array(word.utf8)
+    /// The word's entry as the scanner gets it: found, or else inserted where `find` says
+    /// (under `slotHash`, which a test may force to collide).
+    static func entry(_ cache: inout WordCache, _ word: [UInt8], slotHash: UInt64? = nil,
+                      keyFlags: (UInt64) -> UInt8 = { _ in 0 }) -> Int {
         let builder = NameKeyBuilder()
-        return utf8.withUnsafeBufferPointer { buf in
-            cache.entry(for: buf, head: WordCache.head(buf, 0, buf.count), slotHash: slotHash ?? WordCache.slotHash(head: WordCache.head(buf, 0, buf.count), count: buf.count)) { out in
+        return word.withUnsafeBufferPointer { buf in
+            let head = WordCache.head(buf, 0, buf.count)
+            let hash = slotHash ?? WordCache.slotHash(head: head, count: buf.count)
+            let found = cache.find(buf, head: head, slotHash: hash)
+            if found >= 0 { return found }
+            return cache.insert(buf, head: head, slotHash: hash, slot: ~found, keyFlags: keyFlags) { out in
                 builder.wordKey(buf) { key, article in out.append(contentsOf: key); return article }
             }
         }
+    }
+
+    static func entry(_ cache: inout WordCache, _ word: String, slotHash: UInt64? = nil) -> Int {
+        entry(&cache, Array(word.utf8), slotHash: slotHash)
     }
 
     @Test("A cached word has the normaliser's key, key hash and article flag", arguments: words)
@@ -120,14 +130,8 @@ struct ScannerWordCacheKeysWordsAsTheNormaliserDoes {
     func keyFlagsAreAskedOnce() {
         var cache = WordCache()
         var asked: [UInt64] = []
-        let utf8 = Array("Raqqa".utf8)
-        let builder = NameKeyBuilder()
-        for word in [utf8, Array("RAQQA".utf8)] {
-            let e = word.withUnsafeBufferPointer { buf in
-                cache.entry(for: buf, head: WordCache.head(buf, 0, buf.count), slotHash: WordCache.slotHash(head: WordCache.head(buf, 0, buf.count), count: buf.count), keyFlags: { asked.append($0); return 3 }) { out in
-                    builder.wordKey(buf) { key, article in out.append(contentsOf: key); return article }
-                }
-            }
+        for word in ["Raqqa", "RAQQA"] {
+            let e = Self.entry(&cache, Array(word.utf8), keyFlags: { asked.append($0); return 3 })
             #expect(cache.entries[e].keyFlags == 3)
         }
         #expect(asked == [NameKeyBuilder.hash(Self.expected("Raqqa").key)])
