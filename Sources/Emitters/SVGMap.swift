@@ -33,6 +33,8 @@ public struct SVGMap: Sendable {
     let overZones: String
     let insetUnderZones: String
     let insetOverZones: String
+    /// The lon/lat ground the inset shows (`SVGMap.ground(of:)`): what its layers are cut to.
+    let insetGround: Shape
     /// Where each neighbour's name goes.
     let countryLabels: [CountryLabel]
     let view: BoundingBox
@@ -47,7 +49,8 @@ public struct SVGMap: Sendable {
         view = base.view
         (underZones, overZones) = try SVGMap.layers(base, frame: frame, ids: "", within: nil)
         let insetFrame = try MapFrame(view: SVGMap.insetView, frame: SVGMap.insetBox)
-        (insetUnderZones, insetOverZones) = try SVGMap.layers(base, frame: insetFrame, ids: "inset-", within: try SVGMap.ground(of: insetFrame))
+        insetGround = try SVGMap.ground(of: insetFrame)
+        (insetUnderZones, insetOverZones) = try SVGMap.layers(base, frame: insetFrame, ids: "inset-", within: insetGround)
         var labels: [CountryLabel] = []
         for c in base.countries where c.id != "syria" {
             if let anchor = try SVGMap.countryLabelAnchor(c, frame: frame) { labels.append(CountryLabel(text: c.name.uppercased(), x: anchor.x, y: anchor.y)) }
@@ -152,7 +155,7 @@ struct Page {
             let p = try insetFrame.point(g.place.coordinate)
             if within.contains(PixelBox(x: p.x, y: p.y, width: 0, height: 0)) { insetGroups.append(g) } else { mainGroups.append(g) }
         }
-        main = Panel(frame: frame, ids: "", groups: insetGroups.isEmpty ? mainGroups + insetGroups : mainGroups)
+        main = Panel(frame: frame, ids: "", groups: mainGroups)
         inset = insetGroups.isEmpty ? nil : Panel(frame: insetFrame, ids: "inset-", groups: insetGroups)
     }
 
@@ -220,7 +223,7 @@ struct Page {
         out += "<rect x=\"\(n(m.x))\" y=\"\(n(m.y))\" width=\"\(n(m.width))\" height=\"\(n(m.height))\" fill=\"\(MapStyle.neighbourColour)\"/>\n"
         let isInset = panel.isInset
         // The inset draws its own ground only: the zones and fronts cut to it.
-        let ground = isInset ? try SVGMap.ground(of: panel.frame) : nil
+        let ground = isInset ? base.insetGround : nil
         func cut(_ shape: Shape) throws -> Shape { try ground.map { try shape.intersection(with: $0) } ?? shape }
         out += isInset ? base.insetUnderZones : base.underZones
         out += "<g id=\"\(panel.ids)zones\" stroke-width=\"0.6\" fill-rule=\"evenodd\">\n"
