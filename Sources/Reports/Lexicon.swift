@@ -135,6 +135,8 @@ enum Lexicon {
         static let movementVerb = WordClass(rawValue: 131_072)
         /// In `fireVerbs`.
         static let fireVerb = WordClass(rawValue: 262_144)
+        /// Starts one of `TextLayout.furniturePhrases`.
+        static let furniturePhraseStart = WordClass(rawValue: 524_288)
     }
 
     /// The classes of every word in one of them, by word hash.
@@ -150,7 +152,8 @@ enum Lexicon {
                            (Document.weekdays.allKeys + Document.months.allKeys + [Word.yesterday, Word.today, Word.overnight,
                                                                                  Word.tonight, Word.week, Word.month], .dateWord),
                            (Document.compass.hashes, .compass), (givenNames.hashes, .givenName),
-                           (movementVerbs.hashes, .movementVerb), (fireVerbs.hashes, .fireVerb)] {
+                           (movementVerbs.hashes, .movementVerb), (fireVerbs.hashes, .fireVerb),
+                           (TextLayout.furniturePhraseWords.map { $0[0] }, .furniturePhraseStart)] {
             for w in words { classes[w, default: []].insert(c) }
         }
         return WordMap(classes.map { ($0.key, $0.value) })

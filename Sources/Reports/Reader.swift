@@ -115,7 +115,6 @@ public final class Reader {
 
     private func read(_ report: Report, _ text: UnsafeBufferPointer<UInt8>) -> Extraction {
         reportNumber += 1
-        let layout = TextLayout(text)
         let matches = scanner.scan(text)
         // Facts about words by the scanner's word number, found once per word.
         if scanner.wordGeneration != wordGeneration {
@@ -128,6 +127,11 @@ public final class Reader {
             for w in classOfWord.count..<scanner.wordCount { classOfWord.append(table[scanner.lowerHash(ofWord: w)] ?? []) }
             lowercaseStamps += repeatElement(0, count: scanner.wordCount - lowercaseStamps.count)
         }
+        let tokenWords = scanner.tokenWords, classOfWord = self.classOfWord
+        let phrases = TextLayout.furniturePhraseStarts(tokens: scanner.tokens, lower: scanner.lowerHashes) {
+            classOfWord[Int(tokenWords[$0])].contains(.furniturePhraseStart)
+        }
+        let layout = TextLayout(text, furniturePhrases: phrases)
         var document = Document(report: report, text: text, layout: layout, matches: matches, scanner: scanner, classOfWord: classOfWord,
                                 lowercaseStamps: &lowercaseStamps, reportStamp: reportNumber)
         document.findActors()

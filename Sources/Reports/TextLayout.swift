@@ -21,7 +21,9 @@ struct TextLayout {
     private(set) var codePointsBeforeBlock: [Int] = []
     static let blockSize = 256
 
-    init(_ text: UnsafeBufferPointer<UInt8>) {
+    /// `furniturePhrases`: the byte offsets where one of `furniturePhrases` starts, in text
+    /// order (`furniturePhraseStarts`); their lines are furniture.
+    init(_ text: UnsafeBufferPointer<UInt8>, furniturePhrases: [Int] = []) {
         var blocks: [Int] = []
         blocks.reserveCapacity(text.count / TextLayout.blockSize + 1)
         var count = 0
@@ -39,6 +41,7 @@ struct TextLayout {
         var paragraph = 0
         var previousBlank = true
         let n = text.count
+        var phrase = 0
         while lineStart < n {
             // One pass over the line: its end, code points, blankness and whether it is ASCII.
             var lineEnd = lineStart
@@ -69,9 +72,14 @@ struct TextLayout {
             }
             if wide & 0x8080_8080_8080_8080 != 0 { high |= 0x80 }
             let line = UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd])
+            var hasPhrase = false
+            while phrase < furniturePhrases.count, furniturePhrases[phrase] < lineEnd {
+                hasPhrase = hasPhrase || furniturePhrases[phrase] >= lineStart
+                phrase += 1
+            }
             if blank {
                 previousBlank = true
-            } else if TextLayout.isFurniture(line) {
+            } else if hasPhrase || TextLayout.isFurniture(line) {
                 furniture.append(lineStart..<lineEnd)
                 previousBlank = true
             } else {
@@ -360,13 +368,37 @@ struct TextLayout {
         "on", "via", "world", "middle", "east", "politics", "opinion", "business", "sport", "sports", "culture",
     ]
 
-    /// Phrases of page chrome that mark a line wherever they stand in it (all ASCII, lower case).
-    static let furniturePhrases: [[UInt8]] = ["your email address will not be published", "required fields are marked",
-                                              "contributed to this report", "all rights reserved", "click here to",
-                                              "sign up for our", "share this article", "follow us on"].map { Array($0.utf8) }
+    /// Phrases of page chrome that mark a line wherever they stand in it: words joined by
+    /// spaces, whatever their case.
+    static let furniturePhrases = ["your email address will not be published", "required fields are marked",
+                                   "contributed to this report", "all rights reserved", "click here to",
+                                   "sign up for our", "share this article", "follow us on", "follow us online"]
 
-    /// Every line is asked, so the test runs on bytes and builds Strings only for the
-    /// short lines that can be chrome words alone.
+    /// `furniturePhrases` as the `NameScanner.lowerHash` of each word.
+    static let furniturePhraseWords: [[UInt64]] = furniturePhrases.map { phrase in
+        phrase.split(separator: " ").map { word in Array(word.utf8).withUnsafeBufferPointer { NameScanner.lowerHash($0) } }
+    }
+
+    /// The byte offsets where a furniture phrase starts among a text's words, in text order.
+    /// The words are at hand once the text is split into them (`tokens`, with `lower` the
+    /// lower-case hash of each), and only a word that starts a phrase (`startsPhrase`) is
+    /// looked at: no search of every line's bytes.
+    static func furniturePhraseStarts(tokens: [NameScanner.Token], lower: [UInt64], startsPhrase: (Int) -> Bool) -> [Int] {
+        var starts: [Int] = []
+        for i in tokens.indices where startsPhrase(i) {
+            let found = furniturePhraseWords.contains { words in
+                guard words[0] == lower[i], i + words.count <= tokens.count else { return false }
+                // Joined by spaces, so on one line.
+                return (1..<words.count).allSatisfy { k in tokens[i + k].gapBefore == .space && lower[i + k] == words[k] }
+            }
+            if found { starts.append(tokens[i].start) }
+        }
+        return starts
+    }
+
+    /// Whether a line is chrome by its own words (a line with one of `furniturePhrases` is
+    /// chrome too: `init` is told where those are). Every line is asked, so the test runs on
+    /// bytes and builds Strings only for the short lines that can be chrome words alone.
     static func isFurniture(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         // Words between spaces and tabs, bullets and bars left out. A first pass counts them
         // without keeping them: most lines are paragraphs of many words.
@@ -384,7 +416,6 @@ struct TextLayout {
         if startsWithLinkLabel(line) { return true }
         // Hashtag lines (#Syria #ISIS).
         if hashtags { return true }
-        if containsFurniturePhrase(line) { return true }
         if count > 6 { return false }
         var words: [Range<Int>] = []
         forEachWord(line) { start, end in words.append(start..<end); return true }
@@ -434,56 +465,9 @@ struct TextLayout {
         }
     }
 
-    /// Whether any of `furniturePhrases` occurs in the line, ignoring ASCII case. Every
-    /// line is asked, so the test skips ahead as Wu and Manber's multi-pattern search does:
-    /// a window as long as the shortest phrase moves on by how far its last two bytes are
-    /// from the end of any phrase's first window, and phrases are compared only where
-    /// those bytes end one.
-    static func containsFurniturePhrase(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        let n = line.count, m = shortestFurniturePhrase
-        guard n >= m else { return false }
-        return furniturePhraseShifts.withUnsafeBufferPointer { shifts in
-            var i = 0
-            while i + m <= n {
-                let shift = Int(shifts[furnitureBlock(line[i + m - 2], line[i + m - 1])])
-                if shift > 0 { i += shift; continue }
-                for p in furniturePhrases where p.count <= n - i {
-                    var k = 0
-                    while k < p.count, asciiLowercased(line[i + k]) == p[k] { k += 1 }
-                    if k == p.count { return true }
-                }
-                i += 1
-            }
-            return false
-        }
-    }
-
-    /// The shift-table slot of two bytes, lower-cased (bytes that share a slot take the
-    /// smaller shift, which is safe).
-    @inline(__always)
-    private static func furnitureBlock(_ a: UInt8, _ b: UInt8) -> Int {
-        Int(asciiLowercased(a) & 0x7F) << 7 | Int(asciiLowercased(b) & 0x7F)
-    }
-
-    /// By the slot of two bytes ending a window: how far no phrase can start before (the
-    /// distance from those bytes, where they end a block within a phrase's first window, to
-    /// that window's end; one less than the window where they end none).
-    private static let furniturePhraseShifts: [UInt8] = {
-        let m = shortestFurniturePhrase
-        var shifts = [UInt8](repeating: UInt8(m - 1), count: 1 << 14)
-        for p in furniturePhrases {
-            for j in 1..<m {
-                let slot = furnitureBlock(p[j - 1], p[j])
-                shifts[slot] = min(shifts[slot], UInt8(m - 1 - j))
-            }
-        }
-        return shifts
-    }()
-
     @inline(__always)
     static func asciiLowercased(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
 
-    private static let shortestFurniturePhrase = furniturePhrases.map(\.count).min()!
 
     /// Byte offset of the first byte that is not valid UTF-8, or nil.
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {

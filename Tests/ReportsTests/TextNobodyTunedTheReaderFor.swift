@@ -127,6 +127,25 @@ struct TextNobodyTunedTheReaderFor {
         #expect(x.events.count == 1)
     }
 
+    @Test("A line with a furniture phrase anywhere in it is furniture, whatever its case and spacing",
+          arguments: ["Reporting by Reuters staff in Damascus CONTRIBUTED TO THIS REPORT",
+                      "Mayadin news: follow us on Twitter", "Mayadin news — Follow us online",
+                      "© 2017 Mayadin Press — All  Rights\tReserved.", "Click here to read about Mayadin",
+                      "Mayadin: sign up for our newsletter", "Your email address will not be published. Mayadin",
+                      "Mayadin Share this article", "Required fields are marked * Mayadin"])
+    func furniturePhrases(_ line: String) throws {
+        let text = "Syrian troops captured Palmyra on Saturday.\n\n" + line + "\n"
+        _ = try Self.check(Case(text: text, mentions: [("Palmyra", "geonames:163808")]))
+    }
+
+    @Test("A phrase is furniture only as whole words on one line",
+          arguments: ["Fighters in Mayadin would not follow us\non the road.", "Mayadin clicked here too.",
+                      "Volunteers in Mayadin shared this article's claims.", "Mayadin residents recontributed to this report."])
+    func notFurniturePhrases(_ line: String) throws {
+        let x = try read(line, published: "2017-09-20")
+        #expect(x.mentions.map(\.span.text) == ["Mayadin"])
+    }
+
     // MARK: Another war
 
     @Test("A report about the war in Ukraine gives no Syrian or Iraqi place")
