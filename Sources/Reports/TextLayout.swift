@@ -37,24 +37,21 @@ struct TextLayout {
         blocks.append(count)
         codePointsBeforeBlock = blocks
         var lineStart = 0
-        var codePoints = 0
         var paragraph = 0
         var previousBlank = true
         let n = text.count
         var phrase = 0
         while lineStart < n {
-            // One pass over the line: its end, code points, blankness and whether it is ASCII.
+            // One pass over the line: its end, blankness and whether it is ASCII.
             var lineEnd = lineStart
-            var lineCodePoints = 0
             var blank = true
             var high: UInt8 = 0
             // After the first byte that is not blank, eight bytes at a time while no line
-            // break is among them: code points are the bytes that do not continue a sequence.
+            // break is among them.
             var wide: UInt64 = 0
             while lineEnd < n {
                 let b = text[lineEnd]
                 if b == 0x0A { break }
-                if b & 0xC0 != 0x80 { lineCodePoints += 1 }
                 if b != 0x20 && b != 0x09 && b != 0x0D { blank = false }
                 high |= b
                 lineEnd += 1
@@ -63,8 +60,6 @@ struct TextLayout {
                         let w = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: lineEnd, as: UInt64.self)
                         let x = w ^ 0x0A0A_0A0A_0A0A_0A0A
                         if (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0 { break }
-                        let continuation = (w & 0x8080_8080_8080_8080) & ~((w << 1) & 0x8080_8080_8080_8080)
-                        lineCodePoints += 8 - continuation.nonzeroBitCount
                         wide |= w
                         lineEnd += 8
                     }
@@ -86,9 +81,8 @@ struct TextLayout {
                 // A list item is a paragraph of its own: a bullet does not continue the one before.
                 if previousBlank || TextLayout.startsWithBullet(line) { paragraph += 1 }
                 previousBlank = false
-                splitSentences(text, lineStart, lineEnd, codePoints, paragraph, isTitle: TextLayout.isTitleLine(line, isASCII: high < 0x80))
+                splitSentences(text, lineStart, lineEnd, paragraph, isTitle: TextLayout.isTitleLine(line, isASCII: high < 0x80))
             }
-            codePoints += lineCodePoints + (lineEnd < n ? 1 : 0)
             lineStart = lineEnd + 1
         }
     }
@@ -98,11 +92,13 @@ struct TextLayout {
     static func codePoints(_ text: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Int {
         var c = 0
         var i = a
-        // Eight bytes at a time: a continuation byte is 10xxxxxx.
+        // Eight bytes at a time: a continuation byte is 10xxxxxx. Eight ASCII bytes (most of
+        // news) are eight code points, with no need to count bits.
         if let base = text.baseAddress {
             while i + 8 <= b {
                 let w = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                c += 8 - ((w & ~(w << 1)) & 0x8080_8080_8080_8080).nonzeroBitCount
+                let continuation = (w & ~(w << 1)) & 0x8080_8080_8080_8080
+                c += continuation == 0 ? 8 : 8 - continuation.nonzeroBitCount
                 i += 8
             }
         }
@@ -145,7 +141,7 @@ struct TextLayout {
 
     private static let abbreviationHashes = WordSet(Array(abbreviations))
 
-    private mutating func splitSentences(_ text: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ lineCodePoints: Int, _ paragraph: Int, isTitle: Bool) {
+    private mutating func splitSentences(_ text: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ paragraph: Int, isTitle: Bool) {
         var start = a
         // Skip leading spaces and bullets.
         func skipLeading(_ s: inout Int) {
@@ -157,7 +153,6 @@ struct TextLayout {
             }
         }
         skipLeading(&start)
-        var counted = (byte: a, codePoint: lineCodePoints)
         var i = start
         while i < b {
             // Eight bytes at a time past text without sentence punctuation.
@@ -177,7 +172,7 @@ struct TextLayout {
                     break
                 }
                 if j < b, text[j] == 0x20, isBoundary(text, dot: i, next: j, lineEnd: b, start: start) {
-                    append(text, start, j, &counted, paragraph, isTitle)
+                    append(text, start, j, paragraph, isTitle)
                     start = j
                     skipLeading(&start)
                     i = start
@@ -190,7 +185,7 @@ struct TextLayout {
         }
         var end = b
         while end > start, text[end - 1] == 0x20 || text[end - 1] == 0x0D || text[end - 1] == 0x09 { end -= 1 }
-        if end > start { append(text, start, end, &counted, paragraph, isTitle) }
+        if end > start { append(text, start, end, paragraph, isTitle) }
     }
 
     /// Whether any of eight bytes is ".", "?" or "!".
@@ -220,12 +215,9 @@ struct TextLayout {
         return true
     }
 
-    /// Appends a sentence. Its code-point offset is counted on from the previous sentence of
-    /// the line (`counted`: a byte and its code-point offset), not from the line's start.
-    private mutating func append(_ text: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ counted: inout (byte: Int, codePoint: Int),
-                                 _ paragraph: Int, _ isTitle: Bool) {
-        counted = (s, counted.codePoint + TextLayout.codePoints(text, counted.byte, s))
-        sentences.append(Sentence(start: s, end: e, codePointStart: counted.codePoint, paragraph: paragraph, isTitle: isTitle))
+    /// Appends a sentence, with its code-point offset from the blocks' counts.
+    private mutating func append(_ text: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ paragraph: Int, _ isTitle: Bool) {
+        sentences.append(Sentence(start: s, end: e, codePointStart: codePointOffset(text, s), paragraph: paragraph, isTitle: isTitle))
     }
 
     // MARK: Line kinds
