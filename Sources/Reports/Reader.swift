@@ -278,9 +278,17 @@ public final class Reader {
         var countryOfWriting: [Int: String] = [:]
         var matchStarts = [Bool](repeating: false, count: doc.tokens.count)
         var matchTokens = [Bool](repeating: false, count: doc.tokens.count)
-        for m in doc.matches {
-            matchStarts[m.first] = true
-            for t in m.first...m.last { matchTokens[t] = true }
+        // Every candidate window (a world gazetteer's are millions), so no per-element checks.
+        matchStarts.withUnsafeMutableBufferPointer { starts in
+            matchTokens.withUnsafeMutableBufferPointer { inside in
+                for m in doc.matches {
+                    precondition(m.first >= 0 && m.last < inside.count && m.first <= m.last)
+                    starts[m.first] = true
+                    inside[m.first] = true
+                    var t = m.first + 1
+                    while t <= m.last { inside[t] = true; t += 1 }
+                }
+            }
         }
         // Every mention's candidates, back to back: a mention holds a range of this.
         var pool: [Int32] = []
