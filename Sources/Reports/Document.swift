@@ -49,18 +49,30 @@ struct Document {
         var sentence = [Int](repeating: -1, count: tokens.count)
         var firsts = [Int](repeating: Int.max, count: layout.sentences.count)
         var classes = [Lexicon.WordClass](repeating: [], count: tokens.count)
-        var s = 0
         let sentences = layout.sentences
-        for (i, t) in tokens.enumerated() {
-            let w = Int(wordNumbers[i])
-            classes[i] = classOfWord[w]
-            while s < sentences.count, sentences[s].end <= t.start { s += 1 }
-            if s < sentences.count, sentences[s].start <= t.start {
-                sentence[i] = s
-                if firsts[s] == Int.max { firsts[s] = i }
+        // Once per token of every report: through buffers, with the word numbers checked once.
+        precondition(wordNumbers.count == tokens.count && wordNumbers.allSatisfy { $0 >= 0 && Int($0) < classOfWord.count && Int($0) < lowercaseStamps.count })
+        tokens.withUnsafeBufferPointer { tokens in
+        wordNumbers.withUnsafeBufferPointer { wordNumbers in
+        classOfWord.withUnsafeBufferPointer { classOfWord in
+        sentences.withUnsafeBufferPointer { sentences in
+        lowercaseStamps.withUnsafeMutableBufferPointer { lowercaseStamps in
+        sentence.withUnsafeMutableBufferPointer { sentence in
+        classes.withUnsafeMutableBufferPointer { classes in
+        firsts.withUnsafeMutableBufferPointer { firsts in
+            var s = 0
+            for i in 0..<tokens.count {
+                let t = tokens[i]
+                let w = Int(wordNumbers[i])
+                classes[i] = classOfWord[w]
+                while s < sentences.count, sentences[s].end <= t.start { s += 1 }
+                if s < sentences.count, sentences[s].start <= t.start {
+                    sentence[i] = s
+                    if firsts[s] == Int.max { firsts[s] = i }
+                }
+                if t.initial == .lower { lowercaseStamps[w] = reportStamp }
             }
-            if t.initial == .lower { lowercaseStamps[w] = reportStamp }
-        }
+        }}}}}}}}
         self.wordNumbers = wordNumbers
         self.lowercaseStamps = lowercaseStamps
         self.reportStamp = reportStamp
