@@ -198,21 +198,30 @@ struct Document {
     // MARK: Actors
 
     /// Actors, and the organisations whose names hold place names (their tokens are
-    /// `blocked`), in one pass over the tokens: most tokens start neither.
+    /// `blocked`).
     mutating func findActors() {
-        // The tables once, not a global's access per token; the arrays as locals, which the
-        // loop does not write (it writes `blocked` and `actors`).
+        let (found, names) = actorsAndOrganisations()
+        for name in names { for k in name { blocked[k] = true } }
+        actors += found
+    }
+
+    /// The actors, and the tokens of the names that hold place names (organisations', and a
+    /// place name before "Military Council"), in one pass over the tokens: most tokens start
+    /// neither. Not mutating: a mutating method copies the whole document to ask `phrase`.
+    func actorsAndOrganisations() -> (actors: [ActorMention], names: [ClosedRange<Int>]) {
+        var actors: [ActorMention] = [], names: [ClosedRange<Int>] = []
+        // The tables once, not a global's access per token.
         let organisations = Lexicon.organisations, actorPhrases = Lexicon.actors
-        let wordClasses = self.wordClasses, tokenSentence = self.tokenSentence
         let starts: Lexicon.WordClass = [.organisationStart, .actorStart]
         // Actors do not overlap: the next one starts after the last one's words.
         var nextActor = 0
         for i in 0..<tokens.count {
             let classes = wordClasses[i]
             guard !classes.isDisjoint(with: starts), tokenSentence[i] >= 0 else { continue }
-            if classes.contains(.organisationStart), let (last, _) = phrase(at: i, in: organisations) {
-                for k in i...last { blocked[k] = true }
-            }
+            // A name of more than one word has one of its later words next ("the" starts only
+            // "the regime" and "the opposition").
+            guard classes.contains(.wholeName) || (i + 1 < tokens.count && wordClasses[i + 1].contains(.laterNameWord)) else { continue }
+            if classes.contains(.organisationStart), let (last, _) = phrase(at: i, in: organisations) { names.append(i...last) }
             guard i >= nextActor, classes.contains(.actorStart), let (last, actor) = phrase(at: i, in: actorPhrases) else { continue }
             nextActor = last + 1
             // "Turkish army", "Lebanese Army": a bare "army" after a capitalised word is that
@@ -226,10 +235,11 @@ struct Document {
             if actor == .sdf && lower[i] == Word.military {
                 var k = i - 1
                 while k >= 0, tokens[k + 1].gapBefore != .other, tokens[k].initial == .upper || tokens[k].isArticle { k -= 1 }
-                if k + 1 < i { first = k + 1; for b in first..<i { blocked[b] = true } }
+                if k + 1 < i { first = k + 1; names.append(first...(i - 1)) }
             }
             actors.append(ActorMention(actor: actor, span: span(bytes: tokens[first].start..<tokens[last].end), sentence: tokenSentence[i], tokens: first...last))
         }
+        return (actors, names)
     }
 
     // MARK: Filtering name matches

@@ -84,6 +84,8 @@ enum Lexicon {
             self.exact = exact
             self.hasExact = exact.map { $0 != nil }
             self.firstWords = Array(byFirst.keys)
+            self.oneWordPhrases = byFirst.filter { $0.value.contains { $0.0.words.count == 1 } }.map(\.key)
+            self.laterWords = Array(Set(byFirst.values.joined().flatMap { $0.0.words.dropFirst() }))
         }
 
         /// The phrases starting with the word of hash `hash` (indices for `phrase(_:)`), longest first.
@@ -104,6 +106,10 @@ enum Lexicon {
 
         /// The hashes of the words phrases start with.
         let firstWords: [UInt64]
+        /// The hashes of the phrases of one word.
+        let oneWordPhrases: [UInt64]
+        /// The hashes of the words phrases have after their first.
+        let laterWords: [UInt64]
     }
 
     /// Classes of a word that the reader asks about every token: looked up once per token
@@ -135,6 +141,9 @@ enum Lexicon {
         static let movementVerb = WordClass(rawValue: 131_072)
         /// In `fireVerbs`.
         static let fireVerb = WordClass(rawValue: 262_144)
+        /// A phrase of `actors` or `organisations` on its own ("army", "Xinhua"), and a word
+        /// their phrases have after their first: a longer one starts only before the latter.
+        static let wholeName = WordClass(rawValue: 524_288), laterNameWord = WordClass(rawValue: 1_048_576)
     }
 
     /// The classes of every word in one of them, by word hash.
@@ -150,7 +159,9 @@ enum Lexicon {
                            (Document.weekdays.allKeys + Document.months.allKeys + [Word.yesterday, Word.today, Word.overnight,
                                                                                  Word.tonight, Word.week, Word.month], .dateWord),
                            (Document.compass.hashes, .compass), (givenNames.hashes, .givenName),
-                           (movementVerbs.hashes, .movementVerb), (fireVerbs.hashes, .fireVerb)] {
+                           (movementVerbs.hashes, .movementVerb), (fireVerbs.hashes, .fireVerb),
+                           (actors.oneWordPhrases + organisations.oneWordPhrases, .wholeName),
+                           (actors.laterWords + organisations.laterWords, .laterNameWord)] {
             for w in words { classes[w, default: []].insert(c) }
         }
         return WordMap(classes.map { ($0.key, $0.value) })

@@ -62,6 +62,8 @@ struct WordTablesAnswerAsSetsAndDictionariesDo {
             (.compass, Set(Document.compass.hashes)), (.givenName, Set(Lexicon.givenNames.hashes)),
             (.movementVerb, Set(Lexicon.movementVerbs.hashes)),
             (.fireVerb, Set(Lexicon.fireVerbs.hashes)),
+            (.wholeName, Set(Lexicon.actors.oneWordPhrases + Lexicon.organisations.oneWordPhrases)),
+            (.laterNameWord, Set(Lexicon.actors.laterWords + Lexicon.organisations.laterWords)),
         ]
         let words = tables.reduce(into: Set<UInt64>()) { $0.formUnion($1.1) }
         #expect(Lexicon.wordClasses.count == words.count)
@@ -72,6 +74,22 @@ struct WordTablesAnswerAsSetsAndDictionariesDo {
             #expect(classes.contains(.actorStart) == (Lexicon.actors.candidates(startingWith: w).map { !$0.isEmpty } ?? false))
             #expect(classes.contains(.actionStart) == (Lexicon.actionWords.candidates(startingWith: w).map { !$0.isEmpty } ?? false))
         }
+        // What `findActors` passes over on: a name of one word has `wholeName`, a longer
+        // one's second word `laterNameWord`.
+        func expectNamesMarked<V>(_ table: Lexicon.PhraseTable<V>) {
+            for first in table.firstWords {
+                for c in table.candidates(startingWith: first)! {
+                    let words = table.phrase(c).words
+                    if words.count == 1 {
+                        #expect(Lexicon.wordClasses[first]?.contains(.wholeName) == true)
+                    } else {
+                        #expect(Lexicon.wordClasses[table.word(words.lowerBound + 1)]?.contains(.laterNameWord) == true)
+                    }
+                }
+            }
+        }
+        expectNamesMarked(Lexicon.actors)
+        expectNamesMarked(Lexicon.organisations)
         #expect(Lexicon.siegeBreakers.hashes.count == Lexicon.siegeBreakers.count)
     }
 
