@@ -15,9 +15,11 @@ extension Document {
         var inActor = [Bool](repeating: false, count: tokens.count)
         for a in actors { for t in a.tokens { inActor[t] = true } }
         let actorsOf = itemRanges(sentences: actors.map(\.sentence))
-        // Both patterns name the actor in the person's sentence: other sentences bind no one.
+        // Both patterns name the actor and a role in the person's sentence: other sentences
+        // bind no one.
         for s in layout.sentences.indices where !actorsOf[s].isEmpty {
             let range = tokenRange(ofSentence: s)
+            guard range.contains(where: { wordClasses[$0].contains(.role) }) else { continue }
             var i = range.lowerBound
             while i < range.upperBound {
                 // A run of capitalised words.

@@ -144,6 +144,8 @@ enum Lexicon {
         /// A phrase of `actors` or `organisations` on its own ("army", "Xinhua"), and a word
         /// their phrases have after their first: a longer one starts only before the latter.
         static let wholeName = WordClass(rawValue: 524_288), laterNameWord = WordClass(rawValue: 1_048_576)
+        /// In `Document.roles`.
+        static let role = WordClass(rawValue: 2_097_152)
     }
 
     /// The classes of every word in one of them, by word hash.
@@ -161,7 +163,7 @@ enum Lexicon {
                            (Document.compass.hashes, .compass), (givenNames.hashes, .givenName),
                            (movementVerbs.hashes, .movementVerb), (fireVerbs.hashes, .fireVerb),
                            (actors.oneWordPhrases + organisations.oneWordPhrases, .wholeName),
-                           (actors.laterWords + organisations.laterWords, .laterNameWord)] {
+                           (actors.laterWords + organisations.laterWords, .laterNameWord), (Document.roles.hashes, .role)] {
             for w in words { classes[w, default: []].insert(c) }
         }
         return WordMap(classes.map { ($0.key, $0.value) })

@@ -64,6 +64,7 @@ struct WordTablesAnswerAsSetsAndDictionariesDo {
             (.fireVerb, Set(Lexicon.fireVerbs.hashes)),
             (.wholeName, Set(Lexicon.actors.oneWordPhrases + Lexicon.organisations.oneWordPhrases)),
             (.laterNameWord, Set(Lexicon.actors.laterWords + Lexicon.organisations.laterWords)),
+            (.role, Set(Document.roles.hashes)),
         ]
         let words = tables.reduce(into: Set<UInt64>()) { $0.formUnion($1.1) }
         #expect(Lexicon.wordClasses.count == words.count)
