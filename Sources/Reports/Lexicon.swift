@@ -146,6 +146,9 @@ enum Lexicon {
         static let wholeName = WordClass(rawValue: 524_288), laterNameWord = WordClass(rawValue: 1_048_576)
         /// In `Document.roles`.
         static let role = WordClass(rawValue: 2_097_152)
+        /// A word other than a number that a claim may start at: a compass word, "other",
+        /// "bank", "side".
+        static let claimStart = WordClass(rawValue: 4_194_304)
     }
 
     /// The classes of every word in one of them, by word hash.
@@ -163,7 +166,8 @@ enum Lexicon {
                            (Document.compass.hashes, .compass), (givenNames.hashes, .givenName),
                            (movementVerbs.hashes, .movementVerb), (fireVerbs.hashes, .fireVerb),
                            (actors.oneWordPhrases + organisations.oneWordPhrases, .wholeName),
-                           (actors.laterWords + organisations.laterWords, .laterNameWord), (Document.roles.hashes, .role)] {
+                           (actors.laterWords + organisations.laterWords, .laterNameWord), (Document.roles.hashes, .role),
+                           (Document.compass.hashes + [Word.other, Word.bank, Word.side], .claimStart)] {
             for w in words { classes[w, default: []].insert(c) }
         }
         return WordMap(classes.map { ($0.key, $0.value) })

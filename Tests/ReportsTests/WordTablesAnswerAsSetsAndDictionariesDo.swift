@@ -65,6 +65,7 @@ struct WordTablesAnswerAsSetsAndDictionariesDo {
             (.wholeName, Set(Lexicon.actors.oneWordPhrases + Lexicon.organisations.oneWordPhrases)),
             (.laterNameWord, Set(Lexicon.actors.laterWords + Lexicon.organisations.laterWords)),
             (.role, Set(Document.roles.hashes)),
+            (.claimStart, Set(Document.compass.hashes + ["other", "bank", "side"].map(Lexicon.hash))),
         ]
         let words = tables.reduce(into: Set<UInt64>()) { $0.formUnion($1.1) }
         #expect(Lexicon.wordClasses.count == words.count)
