@@ -23,6 +23,9 @@ extension Document {
     func dates(inSentence s: Int) -> [DateExpression] {
         let range = tokenRange(ofSentence: s)
         var out: [DateExpression] = []
+        // Every expression holds a date word (a number is a day only next to a month): a
+        // sentence without one, most of them, has none.
+        guard range.contains(where: { wordClasses[$0].contains(.dateWord) }) else { return out }
         guard let published = report.published else { return absoluteDates(in: range) }
         let today = published.day
         var i = range.lowerBound

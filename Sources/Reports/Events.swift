@@ -183,11 +183,11 @@ extension Document {
     /// The place an action takes from before it: the last one within 12 tokens, after the
     /// action's subject or opening the sentence, and not a country. (A loop, not a closure
     /// over `self`: that would copy the whole document per trigger.)
-    func mentionBefore(_ trigger: Int, among indices: [Int], afterSubject: Int) -> PlaceMention? {
+    func mentionBefore(_ trigger: Int, among indices: [Int], afterSubject: Int) -> Int? {
         for k in indices.reversed() {
-            let m = mentions[k]
-            guard m.tokens.upperBound < trigger, m.tokens.upperBound >= trigger - 12, m.place.kind != .country else { continue }
-            if m.tokens.upperBound >= afterSubject || setsTheScene(m) { return m }
+            let last = mentions[k].tokens.upperBound
+            guard last < trigger, last >= trigger - 12, mentions[k].place.kind != .country else { continue }
+            if last >= afterSubject || setsTheScene(mentions[k]) { return k }
         }
         return nil
     }
@@ -359,7 +359,8 @@ extension Document {
                 guard let actor else { continue }
 
                 // The place(s).
-                var places: [(Place, String, PlaceMention?)] = []
+                // Each place, its words, and the mention naming it (by index).
+                var places: [(Place, String, Int?)] = []
                 var roadPart = false, sceneObject = false
                 // Places after the action and before the next one; else one shortly before it.
                 let nextTrigger = sentenceTriggers.first { $0.first > trigger.last }?.first ?? range.upperBound
@@ -390,16 +391,15 @@ extension Document {
                     // "seized part of a main highway running from X to Y": the road, not X.
                     roadPart = (trigger.last + 2..<max(trigger.last + 2, noun)).contains { lower[$0] == wordOf && partWords.contains(lower[$0 - 1]) }
                     places.append((road, text, nil))
-                } else if let f = after.first {
-                    let first = mentions[f]
-                    places.append((first.place, first.span.text, first))
+                } else if let first = after.first {
+                    places.append((mentions[first].place, mentions[first].span.text, first))
                     // "the 113th Brigade Base and parts of the Al-Salihiyah District"
-                    var previous = first
-                    for m in after.lazy.map({ mentions[$0] }) where m.tokens.lowerBound > previous.tokens.upperBound {
-                        let between = (previous.tokens.upperBound + 1)..<m.tokens.lowerBound
+                    var previous = mentions[first].tokens
+                    for m in after where mentions[m].tokens.lowerBound > previous.upperBound {
+                        let between = (previous.upperBound + 1)..<mentions[m].tokens.lowerBound
                         guard between.allSatisfy({ joiners.contains(lower[$0]) }),
                               between.contains(where: { lower[$0] == Word.and || lower[$0] == Word.including }) else { break }
-                        places.append((m.place, m.span.text, m)); previous = m
+                        places.append((mentions[m].place, mentions[m].span.text, m)); previous = mentions[m].tokens
                     }
                 } else if let (place, text) = genericPlace(in: range, from: trigger.last + 1, to: min(nextTrigger, trigger.last + 9), resolve: resolveGeneric) {
                     places.append((place, text, nil))
@@ -409,10 +409,10 @@ extension Document {
                     places.append((mention.place, text, nil))
                     sceneObject = possessive
                 } else if let before = mentionBefore(trigger.first, among: eventMentions, afterSubject: afterSubject) {
-                    places.append((before.place, before.span.text, before))
+                    places.append((mentions[before].place, mentions[before].span.text, before))
                     // "In Raqqa, the SDF seized the Old City": what was taken is in the place
                     // the sentence opens with, not all of it.
-                    sceneObject = before.tokens.upperBound < afterSubject && trigger.last + 1 < nextTrigger && determiners.contains(lower[trigger.last + 1])
+                    sceneObject = mentions[before].tokens.upperBound < afterSubject && trigger.last + 1 < nextTrigger && determiners.contains(lower[trigger.last + 1])
                 } else if let (place, text) = genericPlace(in: range, from: range.lowerBound, to: trigger.first, resolve: resolveGeneric) {
                     places.append((place, text, nil))
                 }
@@ -443,9 +443,10 @@ extension Document {
                 // "capturing roughly 250 km2" after a place, "liberated 93 villages in X": the
                 // action took ground in the place, not all of it.
                 var partOfFirst = false
-                if let amount = groundAmount(from: trigger.last + 1, in: range), let mention = places.first?.2 {
-                    partOfFirst = mention.tokens.upperBound < trigger.first
-                        || (mention.tokens.lowerBound > amount && mention.tokens.lowerBound <= amount + 4
+                if let amount = groundAmount(from: trigger.last + 1, in: range), let first = places.first?.2 {
+                    let name = mentions[first].tokens
+                    partOfFirst = name.upperBound < trigger.first
+                        || (name.lowerBound > amount && name.lowerBound <= amount + 4
                             && (lower[amount + 1] == Word.in || lower[amount + 1] == Word.of || lower[amount + 1] == Word.across))
                 }
                 let quote = sentenceQuote ?? sentenceSpan(s)
@@ -454,11 +455,11 @@ extension Document {
                     var relation: String?
                     var partial = n == 0 && (partOfFirst || roadPart || sceneObject)
                     if let mention {
-                        let (r, p) = self.relation(before: mention.tokens.lowerBound, in: range)
+                        let (r, p) = self.relation(before: mentions[mention].tokens.lowerBound, in: range)
                         relation = r; partial = partial || p
                         // "took over the Mosul dam": a facility named for the place, which the
                         // gazetteer does not hold, is somewhere near it, not the place.
-                        if relation == nil, let facility = facility(after: mention, in: range) {
+                        if relation == nil, let facility = facility(after: mentions[mention].tokens, kind: mentionKinds[mention], in: range) {
                             // "on the Palmyra highway": somewhere on the road to the place.
                             relation = Document.roadNouns.contains(Lexicon.hash(facility)) ? "on the \(facility) to" : "at the \(facility) of"
                         }
@@ -629,10 +630,11 @@ extension Document {
 
     /// The facility a place's name qualifies right after it ("the Mosul dam", "Kweires
     /// airport") when the place is not of that kind: the words naming the facility.
-    func facility(after mention: PlaceMention, in range: Range<Int>) -> String? {
-        let k = mention.tokens.upperBound + 1
+    /// `name` is the tokens of the place's name, `kind` the place's kind.
+    func facility(after name: ClosedRange<Int>, kind: PlaceKind, in range: Range<Int>) -> String? {
+        let k = name.upperBound + 1
         guard k < range.upperBound, tokens[k].gapBefore == .space, let kinds = Document.facilityNouns[lower[k]],
-              !kinds.contains(mention.place.kind) else { return nil }
+              !kinds.contains(kind) else { return nil }
         // Two-word facilities: "oil field", "air base", "power station", "gas plant".
         if k + 1 < range.upperBound, tokens[k + 1].gapBefore == .space, Document.facilitySecondWords.contains(lower[k + 1]) {
             return string(bytes: tokens[k].start..<tokens[k + 1].end).lowercased()
