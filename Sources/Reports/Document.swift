@@ -220,7 +220,7 @@ struct Document {
             guard !classes.isDisjoint(with: starts), tokenSentence[i] >= 0 else { continue }
             // A name of more than one word has one of its later words next ("the" starts only
             // "the regime" and "the opposition").
-            guard classes.contains(.wholeName) || (i + 1 < tokens.count && wordClasses[i + 1].contains(.laterNameWord)) else { continue }
+            guard classes.contains(.wholePhrase) || (i + 1 < tokens.count && wordClasses[i + 1].contains(.laterPhraseWord)) else { continue }
             if classes.contains(.organisationStart), let (last, _) = phrase(at: i, in: organisations) { names.append(i...last) }
             guard i >= nextActor, classes.contains(.actorStart), let (last, actor) = phrase(at: i, in: actorPhrases) else { continue }
             nextActor = last + 1

@@ -112,7 +112,10 @@ extension Document {
                     out.append(Trigger(action: .advance, first: i, last: k, passive: false)); i = k + 1; continue
                 }
             }
-            if classes.contains(.actionStart), let (last, action) = phrase(at: i, in: actionWords),
+            // A phrase of more than one word ("were hit") has one of its later words next.
+            if classes.contains(.actionStart),
+               classes.contains(.wholePhrase) || (i + 1 < tokens.count && wordClasses[i + 1].contains(.laterPhraseWord)),
+               let (last, action) = phrase(at: i, in: actionWords),
                last > i || !Document.takeWords.contains(lower[i]) || (i + 1 < range.upperBound && !Lexicon.takeIdioms.contains(lower[i + 1])) {
                 // "were hit with an attack ..., targeting our units in X": one strike.
                 if action == .strike, out.last?.action == .strike { i = last + 1; continue }

@@ -141,9 +141,10 @@ enum Lexicon {
         static let movementVerb = WordClass(rawValue: 131_072)
         /// In `fireVerbs`.
         static let fireVerb = WordClass(rawValue: 262_144)
-        /// A phrase of `actors` or `organisations` on its own ("army", "Xinhua"), and a word
-        /// their phrases have after their first: a longer one starts only before the latter.
-        static let wholeName = WordClass(rawValue: 524_288), laterNameWord = WordClass(rawValue: 1_048_576)
+        /// A phrase of `actors`, `organisations` or `actionWords` on its own ("army", "Xinhua",
+        /// "seized"), and a word their phrases have after their first: a longer one starts
+        /// only before the latter.
+        static let wholePhrase = WordClass(rawValue: 524_288), laterPhraseWord = WordClass(rawValue: 1_048_576)
         /// In `Document.roles`.
         static let role = WordClass(rawValue: 2_097_152)
         /// A word other than a number that a claim may start at: a compass word, "other",
@@ -165,8 +166,8 @@ enum Lexicon {
                                                                                  Word.tonight, Word.week, Word.month], .dateWord),
                            (Document.compass.hashes, .compass), (givenNames.hashes, .givenName),
                            (movementVerbs.hashes, .movementVerb), (fireVerbs.hashes, .fireVerb),
-                           (actors.oneWordPhrases + organisations.oneWordPhrases, .wholeName),
-                           (actors.laterWords + organisations.laterWords, .laterNameWord), (Document.roles.hashes, .role),
+                           (actors.oneWordPhrases + organisations.oneWordPhrases + actionWords.oneWordPhrases, .wholePhrase),
+                           (actors.laterWords + organisations.laterWords + actionWords.laterWords, .laterPhraseWord), (Document.roles.hashes, .role),
                            (Document.compass.hashes + [Word.other, Word.bank, Word.side], .claimStart)] {
             for w in words { classes[w, default: []].insert(c) }
         }

@@ -62,8 +62,8 @@ struct WordTablesAnswerAsSetsAndDictionariesDo {
             (.compass, Set(Document.compass.hashes)), (.givenName, Set(Lexicon.givenNames.hashes)),
             (.movementVerb, Set(Lexicon.movementVerbs.hashes)),
             (.fireVerb, Set(Lexicon.fireVerbs.hashes)),
-            (.wholeName, Set(Lexicon.actors.oneWordPhrases + Lexicon.organisations.oneWordPhrases)),
-            (.laterNameWord, Set(Lexicon.actors.laterWords + Lexicon.organisations.laterWords)),
+            (.wholePhrase, Set(Lexicon.actors.oneWordPhrases + Lexicon.organisations.oneWordPhrases + Lexicon.actionWords.oneWordPhrases)),
+            (.laterPhraseWord, Set(Lexicon.actors.laterWords + Lexicon.organisations.laterWords + Lexicon.actionWords.laterWords)),
             (.role, Set(Document.roles.hashes)),
             (.claimStart, Set(Document.compass.hashes + ["other", "bank", "side"].map(Lexicon.hash))),
         ]
@@ -76,22 +76,23 @@ struct WordTablesAnswerAsSetsAndDictionariesDo {
             #expect(classes.contains(.actorStart) == (Lexicon.actors.candidates(startingWith: w).map { !$0.isEmpty } ?? false))
             #expect(classes.contains(.actionStart) == (Lexicon.actionWords.candidates(startingWith: w).map { !$0.isEmpty } ?? false))
         }
-        // What `findActors` passes over on: a name of one word has `wholeName`, a longer
-        // one's second word `laterNameWord`.
-        func expectNamesMarked<V>(_ table: Lexicon.PhraseTable<V>) {
+        // What `findActors` and `triggers` pass over on: a phrase of one word has
+        // `wholePhrase`, a longer one's second word `laterPhraseWord`.
+        func expectPhrasesMarked<V>(_ table: Lexicon.PhraseTable<V>) {
             for first in table.firstWords {
                 for c in table.candidates(startingWith: first)! {
                     let words = table.phrase(c).words
                     if words.count == 1 {
-                        #expect(Lexicon.wordClasses[first]?.contains(.wholeName) == true)
+                        #expect(Lexicon.wordClasses[first]?.contains(.wholePhrase) == true)
                     } else {
-                        #expect(Lexicon.wordClasses[table.word(words.lowerBound + 1)]?.contains(.laterNameWord) == true)
+                        #expect(Lexicon.wordClasses[table.word(words.lowerBound + 1)]?.contains(.laterPhraseWord) == true)
                     }
                 }
             }
         }
-        expectNamesMarked(Lexicon.actors)
-        expectNamesMarked(Lexicon.organisations)
+        expectPhrasesMarked(Lexicon.actors)
+        expectPhrasesMarked(Lexicon.organisations)
+        expectPhrasesMarked(Lexicon.actionWords)
         #expect(Lexicon.siegeBreakers.hashes.count == Lexicon.siegeBreakers.count)
     }
 
