@@ -279,7 +279,7 @@ extension Document {
         let skippable = Document.skippable, irrealis = Lexicon.irrealis, modals = Lexicon.modals
         let determiners = Lexicon.determiners, possessives = Lexicon.possessives, subjectPronouns = Document.subjectPronouns
         let joiners = Document.joiners, partWords = Document.partWords, triggerClasses = Document.triggerClasses
-        let wordIf = Word.if, wordUnless = Word.unless, wordOf = Word.of
+        let wordIf = Word.if, wordUnless = Word.unless, wordOf = Word.of, wordFrom = Word.from, wordBy = Word.by, wordTheir = Word.their
         var events: [Event] = []
         var lastActor: (actor: Actor, sentence: Int)?
         // The attacker of the last strike found.
@@ -323,7 +323,7 @@ extension Document {
                         guard first > trigger.last, first <= trigger.last + 8 else { return false }
                         var b = first - 1
                         while b > trigger.last, determiners.contains(lower[b]) { b -= 1 }
-                        return lower[b] == Word.from || lower[b] == Word.by
+                        return lower[b] == wordFrom || lower[b] == wordBy
                     }.map { actors[$0].actor }
                     target = subject?.actor
                 } else if trigger.action == .strike && subject == nil {
@@ -340,7 +340,7 @@ extension Document {
                     // aircraft struck" is the coalition's own.
                     let near = max(range.lowerBound, trigger.first - 3)...trigger.last
                     let possessive = near.contains { possessives.contains(lower[$0]) }
-                    let plural = near.contains { lower[$0] == Word.their }
+                    let plural = near.contains { lower[$0] == wordTheir }
                     if possessive, actor == nil || ((actor == .coalition || actor == .us) && plural), let previous = lastActor, previous.actor != actor {
                         actor = previous.actor
                     }
@@ -717,10 +717,10 @@ extension Document {
     /// sentence's end.
     func relativeClauses(in range: Range<Int>) -> [Range<Int>] {
         var clauses: [Range<Int>] = []
-        let relativeWords = Document.relativeWords, commas = Document.commas, clauseBreaks = Document.clauseBreaks
+        let commas = Document.commas, clauseBreaks = Document.clauseBreaks
         var k = range.lowerBound + 1
         while k < range.upperBound {
-            guard relativeWords.contains(lower[k]), gap(before: k, has: commas) else { k += 1; continue }
+            guard wordClasses[k].contains(.relativeWord), gap(before: k, has: commas) else { k += 1; continue }
             var end = k + 1
             while end < range.upperBound, !gap(before: end, has: clauseBreaks) { end += 1 }
             clauses.append(k..<end)

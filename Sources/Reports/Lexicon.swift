@@ -150,6 +150,8 @@ enum Lexicon {
         /// A word other than a number that a claim may start at: a compass word, "other",
         /// "bank", "side".
         static let claimStart = WordClass(rawValue: 4_194_304)
+        /// In `Document.relativeWords`.
+        static let relativeWord = WordClass(rawValue: 8_388_608)
     }
 
     /// The classes of every word in one of them, by word hash.
@@ -168,7 +170,8 @@ enum Lexicon {
                            (movementVerbs.hashes, .movementVerb), (fireVerbs.hashes, .fireVerb),
                            (actors.oneWordPhrases + organisations.oneWordPhrases + actionWords.oneWordPhrases, .wholePhrase),
                            (actors.laterWords + organisations.laterWords + actionWords.laterWords, .laterPhraseWord), (Document.roles.hashes, .role),
-                           (Document.compass.hashes + [Word.other, Word.bank, Word.side], .claimStart)] {
+                           (Document.compass.hashes + [Word.other, Word.bank, Word.side], .claimStart),
+                           (Document.relativeWords.hashes, .relativeWord)] {
             for w in words { classes[w, default: []].insert(c) }
         }
         return WordMap(classes.map { ($0.key, $0.value) })

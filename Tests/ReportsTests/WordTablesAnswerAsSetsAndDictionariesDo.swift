@@ -66,6 +66,7 @@ struct WordTablesAnswerAsSetsAndDictionariesDo {
             (.laterPhraseWord, Set(Lexicon.actors.laterWords + Lexicon.organisations.laterWords + Lexicon.actionWords.laterWords)),
             (.role, Set(Document.roles.hashes)),
             (.claimStart, Set(Document.compass.hashes + ["other", "bank", "side"].map(Lexicon.hash))),
+            (.relativeWord, Set(Document.relativeWords.hashes)),
         ]
         let words = tables.reduce(into: Set<UInt64>()) { $0.formUnion($1.1) }
         #expect(Lexicon.wordClasses.count == words.count)
