@@ -28,10 +28,8 @@ extension Document {
         let mentionsOf = itemRanges(sentences: mentions.map(\.sentence))
         for s in layout.sentences.indices where !layout.sentences[s].isTitle {
             let range = tokenRange(ofSentence: s)
-            // Most sentences have no word a claim starts at: passed over before their actors
-            // and mentions are sliced out.
-            var i = range.lowerBound
-            while i < range.upperBound, !mayStartClaim(i) { i += 1 }
+            // Most sentences have no word a claim starts at: passed over on one scan.
+            var i = firstClaimStart(in: range)
             guard i < range.upperBound else { continue }
             // Sliced out only for a claim's words: most numbers start none.
             var sentenceActors: ArraySlice<ActorMention> { actors[actorsOf[s]] }
@@ -152,6 +150,19 @@ extension Document {
             }
         }
         return claims
+    }
+
+    /// The first token of `range` a claim may start at (a number, or a word of `.claimStart`),
+    /// else `range.upperBound`. Every token of every sentence is asked: the arrays are read
+    /// through their buffers, without a bounds check per token.
+    func firstClaimStart(in range: Range<Int>) -> Int {
+        tokens.withUnsafeBufferPointer { tokens in
+            wordClasses.withUnsafeBufferPointer { classes in
+                var i = range.lowerBound
+                while i < range.upperBound, tokens[i].initial != .digit, !classes[i].contains(.claimStart) { i += 1 }
+                return i
+            }
+        }
     }
 
     /// Words that start a clause's verb phrase: auxiliaries, modals and common verbs that
