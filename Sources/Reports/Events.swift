@@ -291,6 +291,9 @@ extension Document {
         var dateCache = [[DateExpression]?](repeating: nil, count: layout.sentences.count)
         // Each action's candidate mentions (by index), in buffers kept from action to action.
         var eventMentions: [Int] = [], after: [Int] = []
+        // Each action's places, their words and the mention naming each (by index), in a
+        // buffer kept from action to action.
+        var places: [(Place, String, Int?)] = []
         // Most sentences hold no word an action starts with: passed over on one test.
         let sentenceClasses = sentenceWordClasses()
         for s in layout.sentences.indices where !sentenceClasses[s].isDisjoint(with: triggerClasses) && !layout.sentences[s].isTitle {
@@ -362,8 +365,7 @@ extension Document {
                 guard let actor else { continue }
 
                 // The place(s).
-                // Each place, its words, and the mention naming it (by index).
-                var places: [(Place, String, Int?)] = []
+                places.removeAll(keepingCapacity: true)
                 var roadPart = false, sceneObject = false
                 // Places after the action and before the next one; else one shortly before it.
                 let nextTrigger = sentenceTriggers.first { $0.first > trigger.last }?.first ?? range.upperBound
@@ -492,6 +494,7 @@ extension Document {
     /// unknown; the note says so). Returns the road, its words and its noun's token.
     func road(from first: Int, to end: Int, mentions candidates: [Int]) -> (Place, String, Int)? {
         // Mentions by index, as in `findEvents`: copying one copies a Place.
+        guard candidates.count >= 2 else { return nil }
         let ends = candidates.filter { mentions[$0].place.kind.isSettlement }
         guard ends.count >= 2 else { return nil }
         // "the X–Y highway"
