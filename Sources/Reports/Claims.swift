@@ -20,22 +20,20 @@ extension Document {
     func findClaims(resolveGeneric: (String) -> Place?, capitalOf: (Place) -> Place?, placesNamed: (String) -> [Place]) -> [Claim] {
         var claims: [Claim] = []
         // Asked of every token: locals, not a global's lazy access each time.
-        let otherWord = Word.other, bankWord = Word.bank, sideWord = Word.side
+        let bankWord = Word.bank, sideWord = Word.side
+        let tokens = self.tokens, wordClasses = self.wordClasses
         // Claims start at a number, a compass word, "other", "bank" or "side".
-        func mayStartClaim(_ i: Int) -> Bool {
-            tokens[i].initial == .digit || wordClasses[i].contains(.compass) || lower[i] == otherWord || lower[i] == bankWord || lower[i] == sideWord
-        }
+        func mayStartClaim(_ i: Int) -> Bool { tokens[i].initial == .digit || wordClasses[i].contains(.claimStart) }
         let actorsOf = itemRanges(sentences: actors.map(\.sentence))
         let mentionsOf = itemRanges(sentences: mentions.map(\.sentence))
         for s in layout.sentences.indices where !layout.sentences[s].isTitle {
             let range = tokenRange(ofSentence: s)
-            // Most sentences have no word a claim starts at: passed over before their actors
-            // and mentions are sliced out.
-            var i = range.lowerBound
-            while i < range.upperBound, !mayStartClaim(i) { i += 1 }
+            // Most sentences have no word a claim starts at: passed over on one scan.
+            var i = firstClaimStart(in: range)
             guard i < range.upperBound else { continue }
-            let sentenceActors = actors[actorsOf[s]]
-            let sentenceMentions = mentions[mentionsOf[s]]
+            // Sliced out only for a claim's words: most numbers start none.
+            var sentenceActors: ArraySlice<ActorMention> { actors[actorsOf[s]] }
+            var sentenceMentions: ArraySlice<PlaceMention> { mentions[mentionsOf[s]] }
             // Tokens up to here belong to a claim already (claims end after where they start).
             var usedThrough = -1
             while i < range.upperBound {
@@ -152,6 +150,19 @@ extension Document {
             }
         }
         return claims
+    }
+
+    /// The first token of `range` a claim may start at (a number, or a word of `.claimStart`),
+    /// else `range.upperBound`. Every token of every sentence is asked: the arrays are read
+    /// through their buffers, without a bounds check per token.
+    func firstClaimStart(in range: Range<Int>) -> Int {
+        tokens.withUnsafeBufferPointer { tokens in
+            wordClasses.withUnsafeBufferPointer { classes in
+                var i = range.lowerBound
+                while i < range.upperBound, tokens[i].initial != .digit, !classes[i].contains(.claimStart) { i += 1 }
+                return i
+            }
+        }
     }
 
     /// Words that start a clause's verb phrase: auxiliaries, modals and common verbs that

@@ -23,15 +23,20 @@ extension Document {
     func dates(inSentence s: Int) -> [DateExpression] {
         let range = tokenRange(ofSentence: s)
         var out: [DateExpression] = []
+        // Every expression holds a date word (a number is a day only next to a month): a
+        // sentence without one, most of them, has none.
+        guard range.contains(where: { wordClasses[$0].contains(.dateWord) }) else { return out }
         guard let published = report.published else { return absoluteDates(in: range) }
         let today = published.day
         var i = range.lowerBound
         func w(_ k: Int) -> UInt64 { k < range.upperBound && k >= range.lowerBound ? lower[k] : 0 }
+        // Asked of every date word and number: locals, not a global's access each time.
+        let weekdays = Document.weekdays, months = Document.months
         while i < range.upperBound {
             // Only date words and numbers start a date.
             if !wordClasses[i].contains(.dateWord), tokens[i].initial != .digit { i += 1; continue }
             let here = lower[i]
-            if let wd = Document.weekdays[here] {
+            if let wd = weekdays[here] {
                 // "last Tuesday": the one before the report's week day; "Saturday": the latest on or before.
                 let isLast = i > range.lowerBound && w(i - 1) == Word.last
                 var back = (today.weekday - wd + 7) % 7
@@ -62,12 +67,13 @@ extension Document {
                 if w(i - 1) == Word.last { m -= 1; if m == 0 { m = 12; y -= 1 } }
                 out.append(DateExpression(date: ReportedDate(day: Day(year: y, month: m, day: 1)!, precision: .month), tokens: (i - 1)...i,
                                           text: string(bytes: tokens[i - 1].start..<tokens[i].end)))
-            } else if let month = Document.months[here], tokens[i].initial == .upper {
+            } else if let month = months[here], tokens[i].initial == .upper {
                 if let e = monthExpression(at: i, month: month, range: range, today: today) { out.append(e); i = e.tokens.upperBound + 1; continue }
-            } else if tokens[i].initial == .digit, let d = dayOfMonth(i), i + 1 < range.upperBound,
+            } else if tokens[i].initial == .digit, i + 1 < range.upperBound,
                       case let m = i + 1 + (lower[i + 1] == Word.of ? 1 : 0), m < range.upperBound,
-                      let month = Document.months[lower[m]], tokens[m].initial == .upper {
-                // "9 September 2017", "9 Sept", "the 14th of October".
+                      let month = months[lower[m]], tokens[m].initial == .upper, let d = dayOfMonth(i) {
+                // "9 September 2017", "9 Sept", "the 14th of October" (the month is looked for
+                // before the number is read: most numbers are no day).
                 var year = today.year, last = m
                 if m + 1 < range.upperBound, let y = Int(word(m + 1)), (1900...2100).contains(y) { year = y; last = m + 1 }
                 if let day = Day(year: year, month: month, day: d) {

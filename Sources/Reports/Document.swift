@@ -173,45 +173,73 @@ struct Document {
         outer: for c in candidates {
             let (words, value) = table.phrase(c)
             guard i + words.count <= tokens.count else { continue }
-            // The words first (cheap, and where most phrases fail), then how they are joined.
+            // The words first (cheap, and where most phrases fail), then how they are joined
+            // and the spelling of those that must match in case.
             for k in 1..<max(1, words.count) where lower[i + k] != table.word(words.lowerBound + k) { continue outer }
             for k in 0..<words.count {
                 let t = i + k
                 if k > 0 {
                     // Words joined by spaces, hyphens, initialism dots ("U.S.-backed") or a possessive.
-                    if tokens[t].gapBefore == .other, !string(bytes: tokens[t - 1].end..<tokens[t].start).allSatisfy({ " .-'’".contains($0) }) {
-                        continue outer
-                    }
+                    if tokens[t].gapBefore == .other, !joinsPhraseWords(tokens[t - 1].end..<tokens[t].start) { continue outer }
                     guard tokenSentence[t] == tokenSentence[i] else { continue outer }
                 }
-                guard lower[t] == table.word(words.lowerBound + k) else { continue outer }
-                if let exact = table.exactWord(words.lowerBound + k), word(t) != exact { continue outer }
+                if let exact = table.exactWord(words.lowerBound + k), !isWritten(t, as: exact) { continue outer }
             }
             return (i + words.count - 1, value)
         }
         return nil
     }
 
+    /// Whether the text `r` between two words of a phrase holds only spaces, dots, hyphens
+    /// and apostrophes. In ASCII, where bytes are characters, the bytes say so without
+    /// making a String.
+    func joinsPhraseWords(_ r: Range<Int>) -> Bool {
+        let gap = UnsafeBufferPointer(rebasing: text[r])
+        guard gap.allSatisfy({ $0 < 0x80 }) else { return string(bytes: r).allSatisfy { " .-'’".contains($0) } }
+        return gap.allSatisfy { $0 == 0x20 || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "'") }
+    }
+
+    /// Whether token `t` is written `spelling` (in case). Two ASCII spellings are equal when
+    /// their bytes are: most tokens are compared without making a String.
+    func isWritten(_ t: Int, as spelling: String) -> Bool {
+        let bytes = UnsafeBufferPointer(rebasing: text[tokens[t].start..<tokens[t].end])
+        guard bytes.allSatisfy({ $0 < 0x80 }), spelling.utf8.allSatisfy({ $0 < 0x80 }) else { return word(t) == spelling }
+        return bytes.elementsEqual(spelling.utf8)
+    }
+
     // MARK: Actors
 
+    /// Actors, and the organisations whose names hold place names (their tokens are
+    /// `blocked`).
     mutating func findActors() {
+        let (found, names) = actorsAndOrganisations()
+        for name in names { for k in name { blocked[k] = true } }
+        actors += found
+    }
+
+    /// The actors, and the tokens of the names that hold place names (organisations', and a
+    /// place name before "Military Council"), in one pass over the tokens: most tokens start
+    /// neither. Not mutating: a mutating method copies the whole document to ask `phrase`.
+    func actorsAndOrganisations() -> (actors: [ActorMention], names: [ClosedRange<Int>]) {
+        var actors: [ActorMention] = [], names: [ClosedRange<Int>] = []
         // The tables once, not a global's access per token.
         let organisations = Lexicon.organisations, actorPhrases = Lexicon.actors
-        var i = 0
-        while i < tokens.count {
-            if wordClasses[i].contains(.organisationStart), tokenSentence[i] >= 0, let (last, _) = phrase(at: i, in: organisations) {
-                for k in i...last { blocked[k] = true }
-            }
-            i += 1
-        }
-        i = 0
-        while i < tokens.count {
-            guard wordClasses[i].contains(.actorStart), tokenSentence[i] >= 0, let (last, actor) = phrase(at: i, in: actorPhrases) else { i += 1; continue }
+        let starts: Lexicon.WordClass = [.organisationStart, .actorStart]
+        // Actors do not overlap: the next one starts after the last one's words.
+        var nextActor = 0
+        for i in 0..<tokens.count {
+            let classes = wordClasses[i]
+            guard !classes.isDisjoint(with: starts), tokenSentence[i] >= 0 else { continue }
+            // A name of more than one word has one of its later words next ("the" starts only
+            // "the regime" and "the opposition").
+            guard classes.contains(.wholePhrase) || (i + 1 < tokens.count && wordClasses[i + 1].contains(.laterPhraseWord)) else { continue }
+            if classes.contains(.organisationStart), let (last, _) = phrase(at: i, in: organisations) { names.append(i...last) }
+            guard i >= nextActor, classes.contains(.actorStart), let (last, actor) = phrase(at: i, in: actorPhrases) else { continue }
+            nextActor = last + 1
             // "Turkish army", "Lebanese Army": a bare "army" after a capitalised word is that
             // nation's, not Syria's.
             if lower[i] == Word.army, i > 0, tokenSentence[i - 1] == tokenSentence[i], tokens[i].gapBefore == .space,
                tokens[i - 1].initial == .upper, !Lexicon.determiners.contains(lower[i - 1]) {
-                i = last + 1
                 continue
             }
             // "Military Council" is the SDF's when a place name precedes it: take the name too.
@@ -219,11 +247,11 @@ struct Document {
             if actor == .sdf && lower[i] == Word.military {
                 var k = i - 1
                 while k >= 0, tokens[k + 1].gapBefore != .other, tokens[k].initial == .upper || tokens[k].isArticle { k -= 1 }
-                if k + 1 < i { first = k + 1; for b in first..<i { blocked[b] = true } }
+                if k + 1 < i { first = k + 1; names.append(first...(i - 1)) }
             }
             actors.append(ActorMention(actor: actor, span: span(bytes: tokens[first].start..<tokens[last].end), sentence: tokenSentence[i], tokens: first...last))
-            i = last + 1
         }
+        return (actors, names)
     }
 
     // MARK: Filtering name matches

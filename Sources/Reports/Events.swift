@@ -15,9 +15,11 @@ extension Document {
         var inActor = [Bool](repeating: false, count: tokens.count)
         for a in actors { for t in a.tokens { inActor[t] = true } }
         let actorsOf = itemRanges(sentences: actors.map(\.sentence))
-        // Both patterns name the actor in the person's sentence: other sentences bind no one.
+        // Both patterns name the actor and a role in the person's sentence: other sentences
+        // bind no one.
         for s in layout.sentences.indices where !actorsOf[s].isEmpty {
             let range = tokenRange(ofSentence: s)
+            guard range.contains(where: { wordClasses[$0].contains(.role) }) else { continue }
             var i = range.lowerBound
             while i < range.upperBound {
                 // A run of capitalised words.
@@ -110,7 +112,10 @@ extension Document {
                     out.append(Trigger(action: .advance, first: i, last: k, passive: false)); i = k + 1; continue
                 }
             }
-            if classes.contains(.actionStart), let (last, action) = phrase(at: i, in: actionWords),
+            // A phrase of more than one word ("were hit") has one of its later words next.
+            if classes.contains(.actionStart),
+               classes.contains(.wholePhrase) || (i + 1 < tokens.count && wordClasses[i + 1].contains(.laterPhraseWord)),
+               let (last, action) = phrase(at: i, in: actionWords),
                last > i || !Document.takeWords.contains(lower[i]) || (i + 1 < range.upperBound && !Lexicon.takeIdioms.contains(lower[i + 1])) {
                 // "were hit with an attack ..., targeting our units in X": one strike.
                 if action == .strike, out.last?.action == .strike { i = last + 1; continue }
@@ -137,11 +142,12 @@ extension Document {
     func attribution(in range: Range<Int>) -> Int {
         var last = range.upperBound - 1
         guard last > range.lowerBound else { return range.upperBound }
+        let commas = Document.commas, speechVerbs = Document.speechVerbs
         var k = last
-        while k > range.lowerBound, last - k < 10, !gap(before: k, has: Document.commas) { k -= 1 }
-        guard k > range.lowerBound, gap(before: k, has: Document.commas) else { return range.upperBound }
+        while k > range.lowerBound, last - k < 10, !gap(before: k, has: commas) { k -= 1 }
+        guard k > range.lowerBound, gap(before: k, has: commas) else { return range.upperBound }
         // "..., the ministry said." / "..., the ministry said on Saturday."
-        func isSpeech(_ t: Int) -> Bool { tokens[t].initial == .lower && Document.speechVerbs.contains(lower[t]) }
+        func isSpeech(_ t: Int) -> Bool { tokens[t].initial == .lower && speechVerbs.contains(lower[t]) }
         while last > k, !isSpeech(last), last > range.upperBound - 4 { last -= 1 }
         return isSpeech(last) ? k : range.upperBound
     }
@@ -180,11 +186,11 @@ extension Document {
     /// The place an action takes from before it: the last one within 12 tokens, after the
     /// action's subject or opening the sentence, and not a country. (A loop, not a closure
     /// over `self`: that would copy the whole document per trigger.)
-    func mentionBefore(_ trigger: Int, among indices: [Int], afterSubject: Int) -> PlaceMention? {
+    func mentionBefore(_ trigger: Int, among indices: [Int], afterSubject: Int) -> Int? {
         for k in indices.reversed() {
-            let m = mentions[k]
-            guard m.tokens.upperBound < trigger, m.tokens.upperBound >= trigger - 12, m.place.kind != .country else { continue }
-            if m.tokens.upperBound >= afterSubject || setsTheScene(m) { return m }
+            let last = mentions[k].tokens.upperBound
+            guard last < trigger, last >= trigger - 12, mentions[k].place.kind != .country else { continue }
+            if last >= afterSubject || setsTheScene(mentions[k]) { return k }
         }
         return nil
     }
@@ -210,6 +216,52 @@ extension Document {
 
     static let sceneWords = WordSet(["in", "at", "near", "around", "inside", "outside"])
 
+    /// The actor that is the subject of an action starting at token `first`: the last of
+    /// `candidates` (indices of `actors`, in text order) before it that stands as one.
+    func subjectOfAction(at first: Int, among candidates: Range<Int>, in range: Range<Int>) -> (actor: Actor, tokens: ClosedRange<Int>)? {
+        let determiners = Lexicon.determiners, coordinators = Document.coordinators, nonSubjectMarkers = Lexicon.nonSubjectMarkers
+        for a in candidates.reversed() {
+            let tokens = actors[a].tokens
+            guard tokens.upperBound < first else { continue }
+            var b = tokens.lowerBound - 1
+            while b >= range.lowerBound, determiners.contains(lower[b]) { b -= 1 }
+            // Right before the action it is its subject ("government forces reaching"),
+            // unless it is coordinated with one before ("troops and their allies reached").
+            if tokens.upperBound == first - 1, b < range.lowerBound || !coordinators.contains(lower[b]) { return (actors[a].actor, tokens) }
+            // "U.S.-backed", "Iranian-backed": a compound adjective of the actor, not
+            // "backed by" someone else.
+            if b > range.lowerBound, lower[b] == Word.backed, self.tokens[b].gapBefore != .space { return (actors[a].actor, tokens) }
+            // "Fighters of the Deir ez-Zor Military Council ... took": the force is the subject.
+            if b > range.lowerBound, lower[b] == Word.of, Document.forceNouns.contains(lower[b - 1]) { return (actors[a].actor, tokens) }
+            // ", and SDF fighters took ...": after a comma "and" joins clauses, not actors.
+            if b > range.lowerBound, Document.clauseJoiners.contains(lower[b]), self.tokens[b].gapBefore == .other { return (actors[a].actor, tokens) }
+            if !(b >= range.lowerBound && nonSubjectMarkers.contains(lower[b])) { return (actors[a].actor, tokens) }
+        }
+        return nil
+    }
+
+    /// The actor of the first of `candidates` (indices of `actors`) that starts within
+    /// tokens `r` and is not `other`.
+    func actor(startingIn r: ClosedRange<Int>, among candidates: Range<Int>, other: Actor?) -> Actor? {
+        for a in candidates where r.contains(actors[a].tokens.lowerBound) && actors[a].actor != other { return actors[a].actor }
+        return nil
+    }
+
+    /// The word classes of each sentence's tokens together: a pass after words of some
+    /// classes skips, on one test, the sentences with none.
+    func sentenceWordClasses() -> [Lexicon.WordClass] {
+        var all = [Lexicon.WordClass](repeating: [], count: sentenceTokens.count)
+        wordClasses.withUnsafeBufferPointer { classes in
+            for (s, range) in sentenceTokens.enumerated() {
+                var union: UInt32 = 0
+                var t = range.lowerBound
+                while t < range.upperBound { union |= classes[t].rawValue; t += 1 }
+                all[s] = Lexicon.WordClass(rawValue: union)
+            }
+        }
+        return all
+    }
+
     /// Events: a trigger word, its actor (the subject, the agent of a passive, or for a
     /// pronoun the actor of the sentence before), its place (a road named by its ends, else
     /// the first place named after it, else one between its subject and it, else a generic
@@ -222,21 +274,34 @@ extension Document {
     func findEvents(resolveGeneric: (String) -> Place?, capitalOf: (Place) -> Place?) -> [Event] {
         // The closures below read these: as locals they capture an array each, not a copy
         // of the whole document.
-        let lower = self.lower, mentions = self.mentions, people = self.people, tokens = self.tokens
+        let lower = self.lower, mentions = self.mentions, people = self.people, tokens = self.tokens, actors = self.actors
+        // Word lists read per action: locals, not a global's access each time.
+        let skippable = Document.skippable, irrealis = Lexicon.irrealis, modals = Lexicon.modals
+        let determiners = Lexicon.determiners, possessives = Lexicon.possessives, subjectPronouns = Document.subjectPronouns
+        let joiners = Document.joiners, partWords = Document.partWords, triggerClasses = Document.triggerClasses
+        let wordIf = Word.if, wordUnless = Word.unless, wordOf = Word.of, wordFrom = Word.from, wordBy = Word.by, wordTheir = Word.their
         var events: [Event] = []
         var lastActor: (actor: Actor, sentence: Int)?
+        // The attacker of the last strike found.
+        var lastStriker: Actor?
         let actorsOf = itemRanges(sentences: actors.map(\.sentence))
         let mentionsOf = itemRanges(sentences: mentions.map(\.sentence))
+        // Each mention's kind, asked for per action (a Place's fields are behind a reference).
+        let mentionKinds = mentions.map(\.place.kind)
         var dateCache = [[DateExpression]?](repeating: nil, count: layout.sentences.count)
         // Each action's candidate mentions (by index), in buffers kept from action to action.
         var eventMentions: [Int] = [], after: [Int] = []
-        for s in layout.sentences.indices where !layout.sentences[s].isTitle {
+        // Each action's places, their words and the mention naming each (by index), in a
+        // buffer kept from action to action.
+        var places: [(Place, String, Int?)] = []
+        // Most sentences hold no word an action starts with: passed over on one test.
+        let sentenceClasses = sentenceWordClasses()
+        for s in layout.sentences.indices where !sentenceClasses[s].isDisjoint(with: triggerClasses) && !layout.sentences[s].isTitle {
             let range = tokenRange(ofSentence: s)
-            guard !range.isEmpty else { continue }
             let sentenceTriggers = triggers(inSentence: s)
             guard !sentenceTriggers.isEmpty else { continue }
-            let sentenceActors = actors[actorsOf[s]]
-            // Mentions by index: a PlaceMention is a Place and a span, costly to copy.
+            // Actors and mentions by index: each holds a String (and a mention a Place), costly to copy.
+            let sentenceActors = actorsOf[s]
             let sentenceMentions = mentionsOf[s]
             let said = attribution(in: range)
             // The sentence's span, made for its first event and shared by the others.
@@ -244,59 +309,41 @@ extension Document {
             for trigger in sentenceTriggers {
                 // Purpose, future and wishes are not events.
                 var k = trigger.first - 1
-                while k >= range.lowerBound, Document.skippable.contains(lower[k]) { k -= 1 }
-                if k >= range.lowerBound, Lexicon.irrealis.contains(lower[k]) { continue }
-                if (max(range.lowerBound, trigger.first - 5)..<trigger.first).contains(where: { Lexicon.modals.contains(lower[$0]) }) { continue }
+                while k >= range.lowerBound, skippable.contains(lower[k]) { k -= 1 }
+                if k >= range.lowerBound, irrealis.contains(lower[k]) { continue }
+                if (max(range.lowerBound, trigger.first - 5)..<trigger.first).contains(where: { modals.contains(lower[$0]) }) { continue }
                 // A conditional sentence reports nothing.
-                if (range.lowerBound..<trigger.first).contains(where: { lower[$0] == Word.if || lower[$0] == Word.unless }) { continue }
+                if (range.lowerBound..<trigger.first).contains(where: { lower[$0] == wordIf || lower[$0] == wordUnless }) { continue }
 
                 // The actor.
                 var actor: Actor?
                 var target: Actor?
-                let subject = sentenceActors.last { a in
-                    guard a.tokens.upperBound < trigger.first else { return false }
-                    // Right before the action it is its subject ("government forces reaching"),
-                    // unless it is coordinated with one before ("troops and their allies reached").
-                    if a.tokens.upperBound == trigger.first - 1 {
-                        var b = a.tokens.lowerBound - 1
-                        while b >= range.lowerBound, Lexicon.determiners.contains(lower[b]) { b -= 1 }
-                        if b < range.lowerBound || !Document.coordinators.contains(lower[b]) { return true }
-                    }
-                    var b = a.tokens.lowerBound - 1
-                    while b >= range.lowerBound, Lexicon.determiners.contains(lower[b]) { b -= 1 }
-                    // "U.S.-backed", "Iranian-backed": a compound adjective of the actor, not
-                    // "backed by" someone else.
-                    if b > range.lowerBound, lower[b] == Word.backed, tokens[b].gapBefore != .space { return true }
-                    // "Fighters of the Deir ez-Zor Military Council ... took": the force is the subject.
-                    if b > range.lowerBound, lower[b] == Word.of, Document.forceNouns.contains(lower[b - 1]) { return true }
-                    // ", and SDF fighters took ...": after a comma "and" joins clauses, not actors.
-                    if b > range.lowerBound, Document.clauseJoiners.contains(lower[b]), tokens[b].gapBefore == .other { return true }
-                    return !(b >= range.lowerBound && Lexicon.nonSubjectMarkers.contains(lower[b]))
-                }
+                let subject = subjectOfAction(at: trigger.first, among: sentenceActors, in: range)
                 if trigger.passive {
                     // "were hit with an attack from the Russian aircraft": the agent after from/by.
                     actor = sentenceActors.first { a in
-                        guard a.tokens.lowerBound > trigger.last, a.tokens.lowerBound <= trigger.last + 8 else { return false }
-                        var b = a.tokens.lowerBound - 1
-                        while b > trigger.last, Lexicon.determiners.contains(lower[b]) { b -= 1 }
-                        return lower[b] == Word.from || lower[b] == Word.by
-                    }?.actor
+                        let first = actors[a].tokens.lowerBound
+                        guard first > trigger.last, first <= trigger.last + 8 else { return false }
+                        var b = first - 1
+                        while b > trigger.last, determiners.contains(lower[b]) { b -= 1 }
+                        return lower[b] == wordFrom || lower[b] == wordBy
+                    }.map { actors[$0].actor }
                     target = subject?.actor
                 } else if trigger.action == .strike && subject == nil {
                     // "The warplanes struck": the attacker of the report's last strike, else
                     // the actor of the event just before when it has aircraft ("the SDF took
                     // the village ... airstrikes hit a market" names no attacker).
-                    actor = events.last(where: { $0.action == .strike })?.actor
+                    actor = lastStriker
                         ?? lastActor.flatMap { s - $0.sentence <= 2 && $0.actor.fliesAircraft ? $0.actor : nil }
-                    target = sentenceActors.first { $0.tokens.lowerBound > trigger.last && $0.tokens.lowerBound <= trigger.last + 4 && $0.actor != actor }?.actor
+                    target = self.actor(startingIn: trigger.last + 1...trigger.last + 4, among: sentenceActors, other: actor)
                 } else {
                     actor = subject?.actor
                     // "the coalition welcomes ... their offensive": the offensive is the force the
                     // report spoke of before, not the coalition's; but "the coalition said its
                     // aircraft struck" is the coalition's own.
                     let near = max(range.lowerBound, trigger.first - 3)...trigger.last
-                    let possessive = near.contains { Lexicon.possessives.contains(lower[$0]) }
-                    let plural = near.contains { lower[$0] == Word.their }
+                    let possessive = near.contains { possessives.contains(lower[$0]) }
+                    let plural = near.contains { lower[$0] == wordTheir }
                     if possessive, actor == nil || ((actor == .coalition || actor == .us) && plural), let previous = lastActor, previous.actor != actor {
                         actor = previous.actor
                     }
@@ -308,23 +355,23 @@ extension Document {
                     // "They also seized ...": a pronoun subject is the actor of the sentence before.
                     if actor == nil, let previous = lastActor, s - previous.sentence <= 1 {
                         var b = trigger.first - 1
-                        while b >= range.lowerBound, Document.skippable.contains(lower[b]), !Document.subjectPronouns.contains(lower[b]) { b -= 1 }
-                        if b >= range.lowerBound, Document.subjectPronouns.contains(lower[b]) { actor = previous.actor }
+                        while b >= range.lowerBound, skippable.contains(lower[b]), !subjectPronouns.contains(lower[b]) { b -= 1 }
+                        if b >= range.lowerBound, subjectPronouns.contains(lower[b]) { actor = previous.actor }
                     }
                     if trigger.action == .strike {
-                        target = sentenceActors.first { $0.tokens.lowerBound > trigger.last && $0.tokens.lowerBound <= trigger.last + 3 && $0.actor != actor }?.actor
+                        target = self.actor(startingIn: trigger.last + 1...trigger.last + 3, among: sentenceActors, other: actor)
                     }
                 }
                 guard let actor else { continue }
 
                 // The place(s).
-                var places: [(Place, String, PlaceMention?)] = []
+                places.removeAll(keepingCapacity: true)
                 var roadPart = false, sceneObject = false
                 // Places after the action and before the next one; else one shortly before it.
                 let nextTrigger = sentenceTriggers.first { $0.first > trigger.last }?.first ?? range.upperBound
                 // Rivers are lines: an event is on a river only when it crosses it.
                 eventMentions.removeAll(keepingCapacity: true)
-                for k in sentenceMentions where mentions[k].place.kind != .river || trigger.action == .cross { eventMentions.append(k) }
+                for k in sentenceMentions where mentionKinds[k] != .river || trigger.action == .cross { eventMentions.append(k) }
                 // A country is never where an event happened: drawn at its centroid it would
                 // say the fighting was there. The event takes the most specific place the
                 // sentence gives it, or none ("an offensive in eastern Syria" places nothing).
@@ -333,7 +380,7 @@ extension Document {
                 let afterEnd = min(nextTrigger, saidFrom)
                 after.removeAll(keepingCapacity: true)
                 for k in eventMentions where mentions[k].tokens.lowerBound > trigger.last && mentions[k].tokens.lowerBound < afterEnd
-                    && mentions[k].place.kind != .country { after.append(k) }
+                    && mentionKinds[k] != .country { after.append(k) }
                 // A place before the action belongs to it only after the action's subject: one
                 // before the subject is another clause's ("rebels marched toward X, but ...
                 // when troops reached the border"), unless the subject's clause is about it
@@ -341,24 +388,23 @@ extension Document {
                 var afterSubject = range.lowerBound
                 if let subject {
                     var b = subject.tokens.lowerBound - 1
-                    while b >= range.lowerBound, Lexicon.determiners.contains(lower[b]) { b -= 1 }
+                    while b >= range.lowerBound, determiners.contains(lower[b]) { b -= 1 }
                     // "X, where troops broke the siege", "X, which the SDF liberated last week".
                     afterSubject = b >= range.lowerBound && (lower[b] == Word.where || lower[b] == Word.which) ? b - 1 : subject.tokens.upperBound + 1
                 }
                 if let (road, text, noun) = road(from: trigger.last + 1, to: nextTrigger, mentions: after) {
                     // "seized part of a main highway running from X to Y": the road, not X.
-                    roadPart = (trigger.last + 2..<max(trigger.last + 2, noun)).contains { lower[$0] == Word.of && Document.partWords.contains(lower[$0 - 1]) }
+                    roadPart = (trigger.last + 2..<max(trigger.last + 2, noun)).contains { lower[$0] == wordOf && partWords.contains(lower[$0 - 1]) }
                     places.append((road, text, nil))
-                } else if let f = after.first {
-                    let first = mentions[f]
-                    places.append((first.place, first.span.text, first))
+                } else if let first = after.first {
+                    places.append((mentions[first].place, mentions[first].span.text, first))
                     // "the 113th Brigade Base and parts of the Al-Salihiyah District"
-                    var previous = first
-                    for m in after.lazy.map({ mentions[$0] }) where m.tokens.lowerBound > previous.tokens.upperBound {
-                        let between = (previous.tokens.upperBound + 1)..<m.tokens.lowerBound
-                        guard between.allSatisfy({ Document.joiners.contains(lower[$0]) }),
+                    var previous = mentions[first].tokens
+                    for m in after where mentions[m].tokens.lowerBound > previous.upperBound {
+                        let between = (previous.upperBound + 1)..<mentions[m].tokens.lowerBound
+                        guard between.allSatisfy({ joiners.contains(lower[$0]) }),
                               between.contains(where: { lower[$0] == Word.and || lower[$0] == Word.including }) else { break }
-                        places.append((m.place, m.span.text, m)); previous = m
+                        places.append((mentions[m].place, mentions[m].span.text, m)); previous = mentions[m].tokens
                     }
                 } else if let (place, text) = genericPlace(in: range, from: trigger.last + 1, to: min(nextTrigger, trigger.last + 9), resolve: resolveGeneric) {
                     places.append((place, text, nil))
@@ -368,10 +414,10 @@ extension Document {
                     places.append((mention.place, text, nil))
                     sceneObject = possessive
                 } else if let before = mentionBefore(trigger.first, among: eventMentions, afterSubject: afterSubject) {
-                    places.append((before.place, before.span.text, before))
+                    places.append((mentions[before].place, mentions[before].span.text, before))
                     // "In Raqqa, the SDF seized the Old City": what was taken is in the place
                     // the sentence opens with, not all of it.
-                    sceneObject = before.tokens.upperBound < afterSubject && trigger.last + 1 < nextTrigger && Lexicon.determiners.contains(lower[trigger.last + 1])
+                    sceneObject = mentions[before].tokens.upperBound < afterSubject && trigger.last + 1 < nextTrigger && determiners.contains(lower[trigger.last + 1])
                 } else if let (place, text) = genericPlace(in: range, from: range.lowerBound, to: trigger.first, resolve: resolveGeneric) {
                     places.append((place, text, nil))
                 }
@@ -402,9 +448,10 @@ extension Document {
                 // "capturing roughly 250 km2" after a place, "liberated 93 villages in X": the
                 // action took ground in the place, not all of it.
                 var partOfFirst = false
-                if let amount = groundAmount(from: trigger.last + 1, in: range), let mention = places.first?.2 {
-                    partOfFirst = mention.tokens.upperBound < trigger.first
-                        || (mention.tokens.lowerBound > amount && mention.tokens.lowerBound <= amount + 4
+                if let amount = groundAmount(from: trigger.last + 1, in: range), let first = places.first?.2 {
+                    let name = mentions[first].tokens
+                    partOfFirst = name.upperBound < trigger.first
+                        || (name.lowerBound > amount && name.lowerBound <= amount + 4
                             && (lower[amount + 1] == Word.in || lower[amount + 1] == Word.of || lower[amount + 1] == Word.across))
                 }
                 let quote = sentenceQuote ?? sentenceSpan(s)
@@ -413,11 +460,11 @@ extension Document {
                     var relation: String?
                     var partial = n == 0 && (partOfFirst || roadPart || sceneObject)
                     if let mention {
-                        let (r, p) = self.relation(before: mention.tokens.lowerBound, in: range)
+                        let (r, p) = self.relation(before: mentions[mention].tokens.lowerBound, in: range)
                         relation = r; partial = partial || p
                         // "took over the Mosul dam": a facility named for the place, which the
                         // gazetteer does not hold, is somewhere near it, not the place.
-                        if relation == nil, let facility = facility(after: mention, in: range) {
+                        if relation == nil, let facility = facility(after: mentions[mention].tokens, kind: mentionKinds[mention], in: range) {
                             // "on the Palmyra highway": somewhere on the road to the place.
                             relation = Document.roadNouns.contains(Lexicon.hash(facility)) ? "on the \(facility) to" : "at the \(facility) of"
                         }
@@ -426,6 +473,7 @@ extension Document {
                                         isPartial: partial, target: target, date: date, dateText: dateText, quote: quote,
                                         document: report.document, outlet: report.outlet, placeNote: place.kind == .road && mention == nil ? place.note : nil))
                 }
+                if trigger.action == .strike { lastStriker = actor }
                 lastActor = (actor, s)
             }
         }
@@ -446,6 +494,7 @@ extension Document {
     /// unknown; the note says so). Returns the road, its words and its noun's token.
     func road(from first: Int, to end: Int, mentions candidates: [Int]) -> (Place, String, Int)? {
         // Mentions by index, as in `findEvents`: copying one copies a Place.
+        guard candidates.count >= 2 else { return nil }
         let ends = candidates.filter { mentions[$0].place.kind.isSettlement }
         guard ends.count >= 2 else { return nil }
         // "the X–Y highway"
@@ -484,9 +533,12 @@ extension Document {
 
     /// "the industrial zone", "the military airport", "the airport" between two tokens.
     func genericPlace(in range: Range<Int>, from: Int, to: Int, resolve: (String) -> Place?) -> (Place, String)? {
+        let phrases = Document.genericPhrases, firstWords = Document.genericFirstWords
         var i = from
         while i < to {
-            for (text, words) in Document.genericPhrases where i + words.count <= to {
+            // Most words start no phrase: the phrases are tried only at one that does.
+            guard firstWords.contains(lower[i]) else { i += 1; continue }
+            for (text, words) in phrases where i + words.count <= to {
                 if words.indices.allSatisfy({ lower[i + $0] == words[$0] }) {
                     if let place = resolve(text) { return (place, string(bytes: tokens[i].start..<tokens[i + words.count - 1].end)) }
                 }
@@ -520,6 +572,7 @@ extension Document {
     /// Generic references and their words' hashes.
     static let genericPhrases: [(String, [UInt64])] = [["industrial", "zone"], ["military", "airport"], ["airport"], ["airbase"], ["air", "base"]]
         .map { ($0.joined(separator: " "), $0.map(Lexicon.hash)) }
+    static let genericFirstWords = WordSet(hashes: genericPhrases.map { $0.1[0] })
 
     /// Words before "of X" that make an event about part of X only.
     static let partWords = WordSet(["part", "parts", "some", "much", "most", "half", "percent", "areas", "sections", "pockets",
@@ -583,10 +636,11 @@ extension Document {
 
     /// The facility a place's name qualifies right after it ("the Mosul dam", "Kweires
     /// airport") when the place is not of that kind: the words naming the facility.
-    func facility(after mention: PlaceMention, in range: Range<Int>) -> String? {
-        let k = mention.tokens.upperBound + 1
+    /// `name` is the tokens of the place's name, `kind` the place's kind.
+    func facility(after name: ClosedRange<Int>, kind: PlaceKind, in range: Range<Int>) -> String? {
+        let k = name.upperBound + 1
         guard k < range.upperBound, tokens[k].gapBefore == .space, let kinds = Document.facilityNouns[lower[k]],
-              !kinds.contains(mention.place.kind) else { return nil }
+              !kinds.contains(kind) else { return nil }
         // Two-word facilities: "oil field", "air base", "power station", "gas plant".
         if k + 1 < range.upperBound, tokens[k + 1].gapBefore == .space, Document.facilitySecondWords.contains(lower[k + 1]) {
             return string(bytes: tokens[k].start..<tokens[k + 1].end).lowercased()
@@ -666,11 +720,12 @@ extension Document {
     /// sentence's end.
     func relativeClauses(in range: Range<Int>) -> [Range<Int>] {
         var clauses: [Range<Int>] = []
+        let commas = Document.commas, clauseBreaks = Document.clauseBreaks
         var k = range.lowerBound + 1
         while k < range.upperBound {
-            guard Document.relativeWords.contains(lower[k]), gap(before: k, has: Document.commas) else { k += 1; continue }
+            guard wordClasses[k].contains(.relativeWord), gap(before: k, has: commas) else { k += 1; continue }
             var end = k + 1
-            while end < range.upperBound, !gap(before: end, has: Document.clauseBreaks) { end += 1 }
+            while end < range.upperBound, !gap(before: end, has: clauseBreaks) { end += 1 }
             clauses.append(k..<end)
             k = end
         }

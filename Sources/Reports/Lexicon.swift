@@ -84,6 +84,8 @@ enum Lexicon {
             self.exact = exact
             self.hasExact = exact.map { $0 != nil }
             self.firstWords = Array(byFirst.keys)
+            self.oneWordPhrases = byFirst.filter { $0.value.contains { $0.0.words.count == 1 } }.map(\.key)
+            self.laterWords = Array(Set(byFirst.values.joined().flatMap { $0.0.words.dropFirst() }))
         }
 
         /// The phrases starting with the word of hash `hash` (indices for `phrase(_:)`), longest first.
@@ -104,6 +106,10 @@ enum Lexicon {
 
         /// The hashes of the words phrases start with.
         let firstWords: [UInt64]
+        /// The hashes of the phrases of one word.
+        let oneWordPhrases: [UInt64]
+        /// The hashes of the words phrases have after their first.
+        let laterWords: [UInt64]
     }
 
     /// Classes of a word that the reader asks about every token: looked up once per token
@@ -135,8 +141,19 @@ enum Lexicon {
         static let movementVerb = WordClass(rawValue: 131_072)
         /// In `fireVerbs`.
         static let fireVerb = WordClass(rawValue: 262_144)
+        /// A phrase of `actors`, `organisations` or `actionWords` on its own ("army", "Xinhua",
+        /// "seized"), and a word their phrases have after their first: a longer one starts
+        /// only before the latter.
+        static let wholePhrase = WordClass(rawValue: 524_288), laterPhraseWord = WordClass(rawValue: 1_048_576)
+        /// In `Document.roles`.
+        static let role = WordClass(rawValue: 2_097_152)
+        /// A word other than a number that a claim may start at: a compass word, "other",
+        /// "bank", "side".
+        static let claimStart = WordClass(rawValue: 4_194_304)
+        /// In `Document.relativeWords`.
+        static let relativeWord = WordClass(rawValue: 8_388_608)
         /// Starts one of `TextLayout.furniturePhrases`.
-        static let furniturePhraseStart = WordClass(rawValue: 524_288)
+        static let furniturePhraseStart = WordClass(rawValue: 16_777_216)
     }
 
     /// The classes of every word in one of them, by word hash.
@@ -153,6 +170,10 @@ enum Lexicon {
                                                                                  Word.tonight, Word.week, Word.month], .dateWord),
                            (Document.compass.hashes, .compass), (givenNames.hashes, .givenName),
                            (movementVerbs.hashes, .movementVerb), (fireVerbs.hashes, .fireVerb),
+                           (actors.oneWordPhrases + organisations.oneWordPhrases + actionWords.oneWordPhrases, .wholePhrase),
+                           (actors.laterWords + organisations.laterWords + actionWords.laterWords, .laterPhraseWord), (Document.roles.hashes, .role),
+                           (Document.compass.hashes + [Word.other, Word.bank, Word.side], .claimStart),
+                           (Document.relativeWords.hashes, .relativeWord),
                            (TextLayout.furniturePhraseWords.map { $0[0] }, .furniturePhraseStart)] {
             for w in words { classes[w, default: []].insert(c) }
         }

@@ -62,6 +62,11 @@ struct WordTablesAnswerAsSetsAndDictionariesDo {
             (.compass, Set(Document.compass.hashes)), (.givenName, Set(Lexicon.givenNames.hashes)),
             (.movementVerb, Set(Lexicon.movementVerbs.hashes)),
             (.fireVerb, Set(Lexicon.fireVerbs.hashes)),
+            (.wholePhrase, Set(Lexicon.actors.oneWordPhrases + Lexicon.organisations.oneWordPhrases + Lexicon.actionWords.oneWordPhrases)),
+            (.laterPhraseWord, Set(Lexicon.actors.laterWords + Lexicon.organisations.laterWords + Lexicon.actionWords.laterWords)),
+            (.role, Set(Document.roles.hashes)),
+            (.claimStart, Set(Document.compass.hashes + ["other", "bank", "side"].map(Lexicon.hash))),
+            (.relativeWord, Set(Document.relativeWords.hashes)),
             (.furniturePhraseStart, Set(["your", "required", "contributed", "all", "click", "sign", "share", "follow"].map(Lexicon.hash))),
         ]
         let words = tables.reduce(into: Set<UInt64>()) { $0.formUnion($1.1) }
@@ -73,6 +78,23 @@ struct WordTablesAnswerAsSetsAndDictionariesDo {
             #expect(classes.contains(.actorStart) == (Lexicon.actors.candidates(startingWith: w).map { !$0.isEmpty } ?? false))
             #expect(classes.contains(.actionStart) == (Lexicon.actionWords.candidates(startingWith: w).map { !$0.isEmpty } ?? false))
         }
+        // What `findActors` and `triggers` pass over on: a phrase of one word has
+        // `wholePhrase`, a longer one's second word `laterPhraseWord`.
+        func expectPhrasesMarked<V>(_ table: Lexicon.PhraseTable<V>) {
+            for first in table.firstWords {
+                for c in table.candidates(startingWith: first)! {
+                    let words = table.phrase(c).words
+                    if words.count == 1 {
+                        #expect(Lexicon.wordClasses[first]?.contains(.wholePhrase) == true)
+                    } else {
+                        #expect(Lexicon.wordClasses[table.word(words.lowerBound + 1)]?.contains(.laterPhraseWord) == true)
+                    }
+                }
+            }
+        }
+        expectPhrasesMarked(Lexicon.actors)
+        expectPhrasesMarked(Lexicon.organisations)
+        expectPhrasesMarked(Lexicon.actionWords)
         #expect(Lexicon.siegeBreakers.hashes.count == Lexicon.siegeBreakers.count)
     }
 
