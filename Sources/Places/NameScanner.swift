@@ -298,17 +298,32 @@ public final class NameScanner {
         }
         guard let s = scalar(text, i) else { return (.other, 1) }
         let width = s.value < 0x800 ? 2 : (s.value < 0x10000 ? 3 : 4)
+        let v = Int(s.value)
+        if v < 0x800 { return (twoByteKinds[v - 0x80], width) }
+        if v >= 0x2000, v < 0x2070 { return (punctuationKinds[v - 0x2000], width) }
+        return (kind(of: s), width)
+    }
+
+    /// What a character is to the tokenizer, from the normaliser's folding.
+    private static func kind(of s: Unicode.Scalar) -> CharKind {
         switch NameNormalizer.fold(s) {
-        case .letter, .letters: return (.wordChar, width)
+        case .letter, .letters: return .wordChar
         case .ignore:
             // Apostrophe-like marks join words; combining marks belong to the letter before.
             if s.value == 0x2018 || s.value == 0x2019 || s.value == 0x02BC || s.value == 0x02BB || s.value == 0x2032 || s.value == 0x00B4 {
-                return (.apostrophe, width)
+                return .apostrophe
             }
-            return (.wordChar, width)
-        case .separator: return (.other, width)
+            return .wordChar
+        case .separator: return .other
         }
     }
+
+    /// `kind(of:)` of every character of two UTF-8 bytes (U+0080...U+07FF: Latin letters with
+    /// marks, Greek, Cyrillic, Arabic) and of the general punctuation (U+2000...U+206F: curly
+    /// quotes, dashes), worked out once: news is full of them, and folding asks Unicode's
+    /// property tables each time.
+    private static let twoByteKinds: [CharKind] = (0x80..<0x800).map { kind(of: Unicode.Scalar(UInt32($0))!) }
+    private static let punctuationKinds: [CharKind] = (0x2000..<0x2070).map { kind(of: Unicode.Scalar(UInt32($0))!) }
 
     /// The scalar starting at byte `i`, if the UTF-8 there is valid.
     @inline(__always)
