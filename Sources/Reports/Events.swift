@@ -63,7 +63,7 @@ extension Document {
 
     static let skippable = WordSet(["finally", "already", "swiftly", "reportedly", "also", "just", "have", "has", "had",
                                     "been", "recently", "allegedly", "then", "now", "successfully", "quickly", "more",
-                                    "they", "it", "be", "soon", "eventually", "finally"])
+                                    "they", "it", "be", "soon", "eventually"])
     /// First words of the passive strike phrases ("came under attack", "were hit", "was hit").
     static let passiveStarts = WordSet(["came", "come", "comes", "coming", "were", "was"])
     static let coordinators = WordSet(["and", "or", "with", "by", "from", "backed", "against", "between", "plus"])

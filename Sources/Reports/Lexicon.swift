@@ -209,7 +209,7 @@ enum Lexicon {
         ("US-backed SDF forces", .sdf), ("Kurdish-led forces", .sdf), ("Kurdish-led Syrian Democratic Forces", .sdf),
         ("Military Council", .sdf), ("military council", .sdf), ("Military Coalition", .sdf),
         ("coalition of Arab and Kurdish fighters", .sdf), ("coalition of Kurdish and Arab fighters", .sdf),
-        ("Kurdish militia", .sdf), ("mainly Kurdish militia", .sdf), ("YPG", .sdf), ("Kurdish YPG", .sdf),
+        ("Kurdish militia", .sdf), ("mainly Kurdish militia", .sdf),
         // ISIS.
         ("ISIS", .isis), ("ISIL", .isis), ("IS", .isis), ("Islamic State", .isis), ("Islamic State group", .isis),
         ("Daesh", .isis), ("Islamic State of Iraq and Syria", .isis), ("Islamic State of Iraq and the Levant", .isis),
@@ -426,7 +426,7 @@ enum Lexicon {
                                      "action", "effect", "root", "turns", "notice", "issue", "off", "up", "out", "away",
                                      "back", "down", "on", "into", "prisoner", "prisoners", "hostage", "hostages", "a", "an",
                                      "their", "his", "her", "its", "it", "them", "him", "casualties", "losses", "days", "weeks",
-                                     "months", "years", "hours", "advantage"])
+                                     "months", "years", "hours"])
 
     static let nonSubjectMarkers = WordSet(["by", "from", "with", "against", "of", "and", "or", "between", "than",
                                             "on", "to", "for", "toward", "towards", "over", "backed", "into", "at"])
