@@ -30,6 +30,8 @@ public final class Reader {
     private var writingPlaces: [Int32] = []
     /// By slot, what choosing among places reads of each, with its scores in the report being read.
     private var scored: [Scored] = []
+    /// By slot, `Gazetteer.proximityDirection` of the place: what bounds its proximity score.
+    private var directions: [SIMD3<Double>] = []
     /// The report `Scored.report` refers to: counts reports, and starts over (clearing the
     /// stamps) rather than overflow.
     private var scoreStamp: UInt32 = 0
@@ -69,11 +71,11 @@ public final class Reader {
     struct Scored {
         /// The part of the score apart from proximity (`Gazetteer.scoreApartFromProximity`),
         /// the whole score (NaN: not worked out yet), and a bound on the whole
-        /// (`Gazetteer.proximityScoreBound`; NaN: not worked out yet), valid in report `report`.
+        /// (`Gazetteer.proximityScoreBound` from `directions`; NaN: not worked out yet), valid
+        /// in report `report`.
         var apart = 0.0, whole = Double.nan, bound = Double.nan
         /// `Gazetteer.standing(of:)`: the score's part that is the place's own.
         let standing: Double
-        let latitude: Double
         /// `Reader.countryCodes` and `provinceCodes` of its country and province (-1: none).
         let countryCode: Int32, provinceCode: Int32
         var report: UInt32 = 0
@@ -174,7 +176,8 @@ public final class Reader {
         let place = gazetteer.place(at: n)
         let slot = Int32(known.count)
         known.append(KnownPlace(place: place, coordinate: place.coordinate, country: place.country))
-        scored.append(Scored(standing: gazetteer.standing(of: place), latitude: place.coordinate.latitude,
+        directions.append(Gazetteer.proximityDirection(of: place.coordinate))
+        scored.append(Scored(standing: gazetteer.standing(of: place),
                              countryCode: place.country.map { countryCode($0) } ?? -1, provinceCode: place.province.map { provinceCode($0) } ?? -1,
                              kind: place.kind, isCurated: gazetteer.isCurated(place),
                              isHome: place.country.map { ResolutionContext.region.countries[$0] != nil } ?? true,
@@ -355,6 +358,7 @@ public final class Reader {
             for p in provinces { provinceWeights[p] = 0; provinceTally[p] = 0 }
         }
         let near = points > 0 ? Coordinate(latitude: lat / Double(points), longitude: lon / Double(points)) : nil
+        let nearDirection = near.map(Gazetteer.proximityDirection(of:)) ?? .zero
 
         // A place's score in this report's context is the same every time it is asked (a
         // geodesic distance each), so it is asked once: the part apart from proximity, and
@@ -393,9 +397,15 @@ public final class Reader {
             let i = Int(slot)
             let apart = apartScore(slot)
             if !scored[i].bound.isNaN { return scored[i].bound }
-            let bound = apart + Gazetteer.proximityScoreBound(near: near!, point: Coordinate(latitude: scored[i].latitude, longitude: 0))
+            let bound = apart + Gazetteer.proximityScoreBound(near: nearDirection, point: directions[i])
             scored[i].bound = bound
             return bound
+        }
+        func floorScore(_ slot: Int32) -> Double {
+            let i = Int(slot)
+            let apart = apartScore(slot)
+            if !scored[i].whole.isNaN { return scored[i].whole }
+            return apart + Gazetteer.proximityScoreFloor(near: nearDirection, point: directions[i])
         }
         var kept: [PlaceMention] = [], keptSlots: [Int32] = []
         // Scratch for scoring, kept across mentions: (slot, bound, bonus).
@@ -446,22 +456,32 @@ public final class Reader {
             // One candidate needs no score.
             var best = pool[r.candidates.lowerBound]
             if r.candidates.count > 1 {
-                // The highest score, ties to the lower id. A score is at most its part apart from
-                // proximity plus a bound on what proximity adds (from latitudes alone): candidates
-                // are tried best bound first and the geodesics stop once no bound reaches the best
+                // The highest score, ties to the lower id. A score lies between its part apart
+                // from proximity plus a floor and plus a bound on what proximity adds (neither
+                // needs a geodesic). The candidate with the highest bound wins outright when its
+                // floor is above every other bound, as it mostly is; otherwise candidates are
+                // tried best bound first and the geodesics stop once no bound reaches the best
                 // score so far.
                 bounded.removeAll(keepingCapacity: true)
+                var lead = 0
                 for c in r.candidates {
                     let slot = pool[c]
                     let b = hint == nil && !r.preferProvince ? 0 : bonus(known[Int(slot)].place, hint: hint, preferProvince: r.preferProvince)
                     bounded.append((slot, boundScore(slot) + b, b))
+                    if bounded[bounded.count - 1].bound > bounded[lead].bound { lead = bounded.count - 1 }
                 }
-                bounded.sort { $0.bound > $1.bound }
-                var topScore = -Double.infinity
-                for c in bounded {
-                    if c.bound < topScore { break }
-                    let s = wholeScore(c.slot) + c.bonus
-                    if s > topScore || (s == topScore && known[Int(c.slot)].place.id < known[Int(best)].place.id) { best = c.slot; topScore = s }
+                var runnerUp = -Double.infinity
+                for j in bounded.indices where j != lead { runnerUp = max(runnerUp, bounded[j].bound) }
+                if runnerUp < floorScore(bounded[lead].slot) + bounded[lead].bonus {
+                    best = bounded[lead].slot
+                } else {
+                    bounded.sort { $0.bound > $1.bound }
+                    var topScore = -Double.infinity
+                    for c in bounded {
+                        if c.bound < topScore { break }
+                        let s = wholeScore(c.slot) + c.bonus
+                        if s > topScore || (s == topScore && known[Int(c.slot)].place.id < known[Int(best)].place.id) { best = c.slot; topScore = s }
+                    }
                 }
             }
             if !keeps(best) { continue }

@@ -27,7 +27,7 @@ struct PlaceNumbersAndScoreBoundsAgreeWithPlaces {
         }
     }
 
-    @Test("proximityScoreBound is at least what proximity adds, and small far north or south")
+    @Test("What proximity adds lies between proximityScoreFloor and proximityScoreBound, which are close nearby and small far away")
     func proximityBoundHolds() {
         var state: UInt64 = 99
         func unit() -> Double { state = state &* 6364136223846793005 &+ 1442695040888963407; return Double(state >> 11) / Double(1 << 53) }
@@ -42,7 +42,11 @@ struct PlaceNumbersAndScoreBoundsAgreeWithPlaces {
             let context = ResolutionContext(near: near)
             let apart = gazetteer.scoreApartFromProximity(here, context: context)
             let bound = Gazetteer.proximityScoreBound(near: near, point: point)
+            let floor = Gazetteer.proximityScoreFloor(near: near, point: point)
             #expect(gazetteer.score(here, context: context) <= apart + bound, "\(near) \(point)")
+            #expect(gazetteer.score(here, context: context) >= apart + floor, "\(near) \(point)")
+            // A third of a percent of the distance: at most 0.005 of a score anywhere.
+            #expect(bound - floor < 0.006, "\(near) \(point)")
             // The parts the reader adds up itself add up to the score.
             #expect(gazetteer.score(here, context: context) == apart + Gazetteer.proximityScore(near: near, point: point))
             #expect(apart == Gazetteer.scoreApartFromProximity(standing: gazetteer.standing(of: here), country: here.country,
@@ -52,6 +56,13 @@ struct PlaceNumbersAndScoreBoundsAgreeWithPlaces {
         let deirEzZor = Coordinate(latitude: 35.336, longitude: 40.141)
         #expect(Gazetteer.proximityScoreBound(near: deirEzZor, point: deirEzZor) == Gazetteer.maximumProximityScore)
         #expect(Gazetteer.proximityScoreBound(near: deirEzZor, point: Coordinate(latitude: 48.85, longitude: 2.35)) < 1e-6)
+        // East and west as much as north and south: Baghdad is as far as Paris is from Mosul.
+        #expect(Gazetteer.proximityScoreBound(near: deirEzZor, point: Coordinate(latitude: 35.3, longitude: 44.4)) < 0.2)
+        // The poles and the antimeridian.
+        let pole = Coordinate(latitude: 90, longitude: 0)
+        #expect(Gazetteer.proximityScoreFloor(near: pole, point: Coordinate(latitude: 90, longitude: 120)) > 3.99)
+        // 22.3 km across the antimeridian: 4 e^(-22.3/75) = 2.97.
+        #expect(Gazetteer.proximityScoreFloor(near: Coordinate(latitude: 0, longitude: 179.9), point: Coordinate(latitude: 0, longitude: -179.9)) > 2.96)
     }
 
     @Test("Proximity adds at most maximumProximityScore, the most next to the point", arguments: [
