@@ -86,8 +86,11 @@ public final class NameScanner {
     }
 
     /// Splits `text` into tokens (available in `tokens` afterwards) and reports every
-    /// leftmost-longest window of joined words whose key is a name.
-    public func scan(_ text: UnsafeBufferPointer<UInt8>) -> [Match] {
+    /// leftmost-longest window of joined words whose key is a name. With `loneLowercase`
+    /// false, a window of one word in lower case is not reported (a reader that never takes
+    /// "nice" or "deal" for a place need not be handed the millions of them a world
+    /// gazetteer matches); the windows found are the same either way.
+    public func scan(_ text: UnsafeBufferPointer<UInt8>, loneLowercase: Bool = true) -> [Match] {
         if words.trimIfFull() { wordGeneration += 1 }
         tokenize(text)
         var matches: [Match] = []
@@ -152,7 +155,9 @@ public final class NameScanner {
                                 j += 1
                             }
                             if best >= 0 {
-                                matches.append(Match(first: i, last: best, hash: bestHash))
+                                if loneLowercase || best > i || tokens[i].initial != .lower {
+                                    matches.append(Match(first: i, last: best, hash: bestHash))
+                                }
                                 i = best + 1
                             } else {
                                 i += 1

@@ -117,7 +117,9 @@ public final class Reader {
 
     private func read(_ report: Report, _ text: UnsafeBufferPointer<UInt8>) -> Extraction {
         reportNumber += 1
-        let matches = scanner.scan(text)
+        // A lone word in lower case is never a name (`filterMatch`); with a world gazetteer
+        // most windows that match are such words.
+        let matches = scanner.scan(text, loneLowercase: false)
         // Facts about words by the scanner's word number, found once per word.
         if scanner.wordGeneration != wordGeneration {
             wordGeneration = scanner.wordGeneration
@@ -296,9 +298,6 @@ public final class Reader {
         // Every mention's candidates, back to back: a mention holds a range of this.
         var pool: [Int32] = []
         for m in doc.matches {
-            // A lone word in lower case is never a name (`filterMatch` says so last, after
-            // costlier tests); with a world gazetteer most candidates are such words.
-            if m.first == m.last, doc.tokens[m.first].initial == .lower { continue }
             guard var r = doc.filterMatch(m, matchStarts: matchStarts, matchTokens: matchTokens) else { continue }
             let writing = self.writing(UnsafeBufferPointer(rebasing: doc.text[doc.tokens[r.first].start..<doc.tokens[r.last].end]))
             let places = Int(writings[writing].start)..<Int(writings[writing].start + writings[writing].count)

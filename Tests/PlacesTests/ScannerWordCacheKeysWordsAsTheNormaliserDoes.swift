@@ -215,4 +215,27 @@ struct ScannerWordCacheKeysWordsAsTheNormaliserDoes {
         // "Kamal" is Tell Kamal's second word: "Abu Kamal" is the one-word Abukamal written apart.
         #expect(names("Fighting near Abu Kamal and Abukamal.") == ["Abu Kamal", "Abukamal"])
     }
+
+    @Test("Without lone lower-case words the scanner reports the same windows, less those")
+    func loneLowercaseWordsLeftOut() throws {
+        func place(_ id: String, _ name: String) -> Place {
+            Place(id: id, name: name, kind: .town, coordinate: .init(latitude: 34, longitude: 40), precision: .exact)
+        }
+        let gazetteer = Gazetteer(places: [
+            place("nice", "Nice"), place("deal", "Deal"), place("new_deal", "New Deal"), place("al_bab", "al-Bab"), place("mosul", "Mosul"),
+        ])
+        let scanner = NameScanner(table: NameTable(gazetteer))
+        func names(_ text: String, loneLowercase: Bool) -> [String] {
+            let utf8 = Array(text.utf8)
+            return utf8.withUnsafeBufferPointer { buf in
+                scanner.scan(buf, loneLowercase: loneLowercase).map { m in
+                    String(decoding: buf[scanner.tokens[m.first].start..<scanner.tokens[m.last].end], as: UTF8.self)
+                }
+            }
+        }
+        let text = "A nice deal: Nice and the new deal in al-bab, not Mosul or mosul, made a Deal."
+        #expect(names(text, loneLowercase: true) == ["nice", "deal", "Nice", "new deal", "al-bab", "Mosul", "mosul", "Deal"])
+        // Windows of several words in lower case stay: the reader decides on those.
+        #expect(names(text, loneLowercase: false) == ["Nice", "new deal", "al-bab", "Mosul", "Deal"])
+    }
 }
