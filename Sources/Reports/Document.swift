@@ -138,20 +138,23 @@ struct Document {
         if layout.sentences[s].isTitle { return true }
         if sentenceFirstToken[s] == i { return true }
         if i > 0, tokens[i].gapBefore == .other {
-            let gap = UnsafeBufferPointer(rebasing: text[tokens[i - 1].end..<tokens[i].start])
-            // Most gaps are ASCII (", ", ". "), where bytes are characters: read them as bytes.
-            if gap.allSatisfy({ $0 < 0x80 }) { return Document.opensQuotationOrSpeech(asciiGap: gap) }
-            let string = String(decoding: gap, as: UTF8.self)
-            if string.contains("“") || string.contains("\"") || string.contains(": ") || string.contains("‘") { return true }
+            return Document.opensQuotationOrSpeech(gap: UnsafeBufferPointer(rebasing: text[tokens[i - 1].end..<tokens[i].start]))
         }
         return false
     }
 
-    /// `isUncertainCase`'s test of a gap of ASCII bytes: a double quote, or ": ".
-    static func opensQuotationOrSpeech(asciiGap gap: UnsafeBufferPointer<UInt8>) -> Bool {
-        for (k, b) in gap.enumerated() {
+    /// `isUncertainCase`'s test of the gap before a word: a quotation mark that opens (“ ‘ or
+    /// a straight double quote), or ": ". Read from the UTF-8 bytes, where a gap of curly
+    /// quotes is as common as one of ASCII.
+    static func opensQuotationOrSpeech(gap: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = 0
+        while k < gap.count {
+            let b = gap[k]
             if b == UInt8(ascii: "\"") { return true }
             if b == UInt8(ascii: ":"), k + 1 < gap.count, gap[k + 1] == 0x20 { return true }
+            // “ is E2 80 9C and ‘ is E2 80 98.
+            if b == 0xE2, k + 2 < gap.count, gap[k + 1] == 0x80, gap[k + 2] == 0x9C || gap[k + 2] == 0x98 { return true }
+            k += 1
         }
         return false
     }

@@ -176,13 +176,14 @@ struct WordTablesAnswerAsSetsAndDictionariesDo {
         #expect(table.candidates(startingWith: Lexicon.hash("state")) == nil)
     }
 
-    @Test("Quotation and speech marks in an ASCII gap are told from bytes as from Strings", arguments: [
+    @Test("Quotation and speech marks in a gap are told from bytes as from Strings", arguments: [
         ", ", ". ", ": ", ":", " :", " \"", "\" ", ", \"", "; ", " (", ") ", ":  ", "\r\n", ":\r\n", " - ", "'", "",
+        " “", "” ", ", ‘", "’ ", " — ", ": “", "\u{a0}", " ‹", " «", "…", "’”", ": ", "「",
     ])
-    func asciiGapOpensQuotation(gap: String) {
+    func gapOpensQuotation(gap: String) {
         let utf8 = Array(gap.utf8)
         let string = gap.contains("“") || gap.contains("\"") || gap.contains(": ") || gap.contains("‘")
-        #expect(utf8.withUnsafeBufferPointer { Document.opensQuotationOrSpeech(asciiGap: $0) } == string)
+        #expect(utf8.withUnsafeBufferPointer { Document.opensQuotationOrSpeech(gap: $0) } == string)
     }
 
     @Test("Sentences start at the code point their bytes say, lines read eight bytes at a time or one")
