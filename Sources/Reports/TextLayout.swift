@@ -394,8 +394,17 @@ struct TextLayout {
     /// chrome too: `init` is told where those are). Every line is asked, so the test runs on
     /// bytes and builds Strings only for the short lines that can be chrome words alone.
     static func isFurniture(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        // Words between spaces and tabs, bullets and bars left out. A first pass counts them
-        // without keeping them: most lines are paragraphs of many words.
+        // Words between spaces and tabs, bullets and bars left out.
+        var first = 0..<0
+        forEachWord(line) { start, end in first = start..<end; return false }
+        // No words: nothing for a phrase to match either.
+        if first.isEmpty { return false }
+        // "Read more: ...", "Related: ...": a link to another story, whatever its headline says.
+        if startsWithLinkLabel(line) { return true }
+        // Otherwise a line is chrome by its words only if its first word is a hashtag, a
+        // chrome word or a credit's label: most lines stop here, at one word.
+        if line[first.lowerBound] != UInt8(ascii: "#"), !mayOpenChrome(UnsafeBufferPointer(rebasing: line[first])) { return false }
+        // A second pass counts the words without keeping them: seven make a paragraph.
         var count = 0
         var hashtags = true
         forEachWord(line) { start, _ in
@@ -404,10 +413,6 @@ struct TextLayout {
             // Seven words and one not a hashtag: only a phrase can make this line chrome.
             return count <= 6 || hashtags
         }
-        // No words: nothing for a phrase to match either.
-        if count == 0 { return false }
-        // "Read more: ...", "Related: ...": a link to another story, whatever its headline says.
-        if startsWithLinkLabel(line) { return true }
         // Hashtag lines (#Syria #ISIS).
         if hashtags { return true }
         if count > 6 { return false }
@@ -420,14 +425,43 @@ struct TextLayout {
         return lower.allSatisfy { furnitureWords.contains($0.trimmingPunctuation) }
     }
 
+    /// Whether a line's first word can be the first of a chrome line's words: a word of
+    /// `furnitureWords` once lower-cased and its punctuation trimmed, or a credit's label
+    /// ("Source:"). Read from the bytes of ASCII words (a word with any other byte may be
+    /// one: the String test decides), so no String is made for the first word of every line.
+    static func mayOpenChrome(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        if word.contains(where: { $0 >= 0x80 }) { return true }
+        if creditLabelHashes.contains(NameScanner.lowerHash(word)) { return true }
+        // What `Character.isPunctuation` says of ASCII: ! " # % & ' ( ) * , - . / : ; ? @ [ \ ] _ { }.
+        @inline(__always) func isPunctuation(_ b: UInt8) -> Bool {
+            switch b {
+            case 0x21...0x23, 0x25...0x2A, 0x2C...0x2F, 0x3A, 0x3B, 0x3F, 0x40, 0x5B...0x5D, 0x5F, 0x7B, 0x7D: return true
+            default: return false
+            }
+        }
+        var a = 0, b = word.count
+        while a < b, isPunctuation(word[a]) { a += 1 }
+        while b > a, isPunctuation(word[b - 1]) { b -= 1 }
+        return furnitureWordHashes.contains(NameScanner.lowerHash(UnsafeBufferPointer(rebasing: word[a..<b])))
+    }
+
+    /// `furnitureWords` and the credits' labels by `Lexicon.hash`.
+    static let furnitureWordHashes = WordSet(Array(furnitureWords))
+    static let creditLabelHashes = WordSet(["source:", "sources:", "photo:", "image:"])
+
     /// Labels of lines that link to other stories.
     static let linkLabels: [[UInt8]] = ["read more:", "related:", "also read:", "read also:", "see also:", "recommended:",
                                         "more on this:", "more:", "watch:", "listen:", "related stories:", "related articles:"].map { Array($0.utf8) }
+
+    /// By byte: whether some link label starts with it.
+    static let linkLabelInitials: [Bool] = (0..<256).map { b in linkLabels.contains { $0[0] == UInt8(b) } }
 
     /// Whether the line, after leading spaces, starts with a link label (ASCII case ignored).
     static func startsWithLinkLabel(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         var a = 0
         while a < line.count, line[a] == 0x20 || line[a] == 0x09 { a += 1 }
+        // Every line is asked: most start with a letter no label starts with.
+        guard a < line.count, linkLabelInitials[Int(asciiLowercased(line[a]))] else { return false }
         return linkLabels.contains { label in
             a + label.count <= line.count && label.indices.allSatisfy { asciiLowercased(line[a + $0]) == label[$0] }
         }

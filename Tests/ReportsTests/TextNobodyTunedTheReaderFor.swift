@@ -138,6 +138,14 @@ struct TextNobodyTunedTheReaderFor {
         _ = try Self.check(Case(text: text, mentions: [("Palmyra", "geonames:163808")]))
     }
 
+    @Test("Credit lines, hashtag lines and links to other stories are furniture, whatever place they name",
+          arguments: ["Source: Mayadin Press", "SOURCES: Mayadin", "Photo: Mayadin", "Image: Mayadin fighters", "#Mayadin #Syria",
+                      "• #Mayadin #DeirEzZor", "Read more: Mayadin falls", "  RELATED: Mayadin"])
+    func creditsHashtagsAndLinks(_ line: String) throws {
+        let text = "Syrian troops captured Palmyra on Saturday.\n\n" + line + "\n"
+        _ = try Self.check(Case(text: text, mentions: [("Palmyra", "geonames:163808")]))
+    }
+
     @Test("A phrase is furniture only as whole words on one line",
           arguments: ["Fighters in Mayadin would not follow us\non the road.", "Mayadin clicked here too.",
                       "Volunteers in Mayadin shared this article's claims.", "Mayadin residents recontributed to this report."])

@@ -238,4 +238,29 @@ struct WordTablesAnswerAsSetsAndDictionariesDo {
             #expect(TextLayout.isTitleLine(buf, isASCII: true) == TextLayout.isTitleLine(buf, isASCII: false))
         }
     }
+
+    @Test("A line is chrome by its words only when its first word could be: any chrome word, in any case, with any punctuation")
+    func chromeLinesOpenWithChromeWords() {
+        let variants: [(String) -> String] = [{ $0 }, { $0.uppercased() }, { $0.capitalized }, { "(\($0))" }, { "“\($0)”" }, { "\($0):" }, { "#\($0)" }]
+        for word in TextLayout.furnitureWords.sorted() {
+            for v in variants {
+                let w = Array(v(word).utf8)
+                #expect(w.withUnsafeBufferPointer { TextLayout.mayOpenChrome($0) }, "\(v(word))")
+            }
+        }
+        // A credit's label is a word of its own, its colon included: in any case.
+        for word in ["source:", "Sources:", "PHOTO:", "image:"] {
+            for w in [word, word.uppercased(), word.capitalized] {
+                #expect(Array(w.utf8).withUnsafeBufferPointer { TextLayout.mayOpenChrome($0) }, "\(w)")
+            }
+        }
+        for word in ["Syrian", "Mayadin", "The", "troops", "(Raqqa)", "2017", "$5", "newsroom", "shares"] {
+            #expect(!Array(word.utf8).withUnsafeBufferPointer { TextLayout.mayOpenChrome($0) }, "\(word)")
+        }
+        // Lines of chrome words are still chrome, and a news line opening with one is not.
+        for line in ["(Share) Tweet | Email", "“Load” More", "IN OTHER NEWS:", "Tags: yet", "Share prices rose in Mayadin on Monday, traders said."] {
+            let bytes = Array(line.utf8)
+            #expect(bytes.withUnsafeBufferPointer { TextLayout.isFurniture($0) } == !line.contains("Mayadin"), "\(line)")
+        }
+    }
 }
