@@ -124,11 +124,12 @@ struct WordCache {
         if start + 16 <= text.count, let base = text.baseAddress {
             let raw = UnsafeRawPointer(base + start)
             var w0 = raw.loadUnaligned(as: UInt64.self), w1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+            // Masking shifts: the amounts are below 64 here, and Swift's checked `<<` branches.
             if count < 8 {
-                w0 &= (1 << UInt64(count * 8)) &- 1
+                w0 &= (1 &<< UInt64(count &* 8)) &- 1
                 w1 = 0
             } else if count < 16 {
-                w1 &= (1 << UInt64((count - 8) * 8)) &- 1
+                w1 &= (1 &<< UInt64((count - 8) &* 8)) &- 1
             }
             return (lowered(w0), lowered(w1))
         }

@@ -20,10 +20,11 @@ public final class Reader {
     private var slotOfNumber: [Int32] = []
     /// Confirmed place slots per name key (hash collisions and unknown keys give []).
     private var slotsByKey: [String: [Int32]] = [:]
-    /// The places of each name as written, by the FNV-1a hash of its bytes: a report names
-    /// the same places over and over. `writingSlots` is an open-addressing table that holds
-    /// what a lookup reads (the hash, where the bytes are, to confirm a hit, and the writing):
-    /// one cache line per name, and the bytes back to back in `writingBytes`.
+    /// The places of each name as written, by a hash of its bytes: a report names the same
+    /// places over and over. `writingSlots` is an open-addressing table that holds what a
+    /// lookup reads (the hash, the first 16 bytes and the length to confirm a hit, and the
+    /// writing): one slot per name, and the bytes back to back in `writingBytes` for longer
+    /// names.
     private var writingSlots = [WritingSlot](repeating: WritingSlot(), count: 1024)
     private var writingBytes: [UInt8] = []
     private var writings: [Writing] = []
@@ -97,7 +98,8 @@ public final class Reader {
 
     struct WritingSlot {
         var hash: UInt64 = 0
-        /// Its bytes in `writingBytes`.
+        /// Its first 16 bytes (`Reader.head`), and all its bytes in `writingBytes`.
+        var head0: UInt64 = 0, head1: UInt64 = 0
         var start: UInt32 = 0, count: UInt32 = 0
         /// The writing's index + 1; 0 marks an empty slot.
         var writing: Int32 = 0
@@ -205,23 +207,31 @@ public final class Reader {
         return code
     }
 
-    /// The writing of a name as written (its place slots are `writingPlaces[start..<start + count]`).
-    private func writing(_ written: UnsafeBufferPointer<UInt8>) -> Int {
-        var h: UInt64 = 0xcbf29ce484222325
-        for b in written { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+    /// The writing of the name written in bytes `r` of `text` (its place slots are
+    /// `writingPlaces[start..<start + count]`). Names are short: most are hashed and
+    /// confirmed from their first 16 bytes, read eight at a time.
+    private func writing(_ text: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Int {
+        let written = UnsafeBufferPointer(rebasing: text[r])
+        let head = Reader.head(text, r)
+        var h = (head.0 &* 0x9E37_79B9_7F4A_7C15) ^ ((head.1 ^ UInt64(truncatingIfNeeded: r.count)) &* 0xC2B2_AE3D_27D4_EB4F)
+        if r.count > 16 {
+            for b in written[16...] { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        }
+        h ^= h >> 29
         var mask = writingSlots.count - 1
         var s = Reader.writingSlot(h, mask)
         while writingSlots[s].writing != 0 {
             let slot = writingSlots[s]
-            if slot.hash == h, Int(slot.count) == written.count, written.isEmpty || writingBytes.withUnsafeBufferPointer({ bytes in
-                memcmp(bytes.baseAddress! + Int(slot.start), written.baseAddress!, written.count) == 0
+            if slot.hash == h, Int(slot.count) == r.count, slot.head0 == head.0, slot.head1 == head.1, r.count <= 16 || writingBytes.withUnsafeBufferPointer({ bytes in
+                memcmp(bytes.baseAddress! + Int(slot.start) + 16, written.baseAddress! + 16, r.count - 16) == 0
             }) {
                 return Int(slot.writing) - 1
             }
             s = (s + 1) & mask
         }
         let found = slots(forKey: NameNormalizer.key(String(decoding: written, as: UTF8.self)))
-        writingSlots[s] = WritingSlot(hash: h, start: UInt32(writingBytes.count), count: UInt32(written.count), writing: Int32(writings.count + 1))
+        writingSlots[s] = WritingSlot(hash: h, head0: head.0, head1: head.1, start: UInt32(writingBytes.count), count: UInt32(r.count),
+                                      writing: Int32(writings.count + 1))
         writingBytes.append(contentsOf: written)
         writings.append(Writing(start: Int32(writingPlaces.count), count: Int32(found.count)))
         writingPlaces += found
@@ -236,6 +246,30 @@ public final class Reader {
             }
         }
         return writings.count - 1
+    }
+
+    /// The first 16 bytes of `text[r]`, little-endian, zero beyond its end: two loads where
+    /// the buffer allows.
+    @inline(__always)
+    static func head(_ text: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> (UInt64, UInt64) {
+        let count = r.count
+        if r.lowerBound + 16 <= text.count, let base = text.baseAddress {
+            let raw = UnsafeRawPointer(base + r.lowerBound)
+            var w0 = raw.loadUnaligned(as: UInt64.self), w1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+            if count < 8 {
+                w0 &= (1 &<< UInt64(count &* 8)) &- 1
+                w1 = 0
+            } else if count < 16 {
+                w1 &= (1 &<< UInt64((count - 8) &* 8)) &- 1
+            }
+            return (w0, w1)
+        }
+        var w0: UInt64 = 0, w1: UInt64 = 0
+        for k in 0..<min(count, 16) {
+            let b = UInt64(text[r.lowerBound + k])
+            if k < 8 { w0 |= b &<< UInt64(k * 8) } else { w1 |= b &<< UInt64((k - 8) * 8) }
+        }
+        return (w0, w1)
     }
 
     @inline(__always)
@@ -299,7 +333,7 @@ public final class Reader {
         var pool: [Int32] = []
         for m in doc.matches {
             guard var r = doc.filterMatch(m, matchStarts: matchStarts, matchTokens: matchTokens) else { continue }
-            let writing = self.writing(UnsafeBufferPointer(rebasing: doc.text[doc.tokens[r.first].start..<doc.tokens[r.last].end]))
+            let writing = self.writing(doc.text, doc.tokens[r.first].start..<doc.tokens[r.last].end)
             let places = Int(writings[writing].start)..<Int(writings[writing].start + writings[writing].count)
             guard !places.isEmpty else { continue }
             if let country = doc.countryNamed(before: r.first) { countryOfWriting[writing] = country }
