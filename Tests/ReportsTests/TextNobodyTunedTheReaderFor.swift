@@ -146,6 +146,17 @@ struct TextNobodyTunedTheReaderFor {
         _ = try Self.check(Case(text: text, mentions: [("Palmyra", "geonames:163808")]))
     }
 
+    @Test("A name that ends the text, short or longer than sixteen bytes, is found as it is elsewhere")
+    func namesAtTheEndOfTheText() throws {
+        let x = try read("Troops crossed Deir ez-Zor Governorate near Mayadin. Then they left Mayadin for Deir ez-Zor Governorate", published: "2017-09-20")
+        #expect(x.mentions.map(\.span.text) == ["Deir ez-Zor Governorate", "Mayadin", "Mayadin", "Deir ez-Zor Governorate"])
+        #expect(x.mentions[0].place.id == x.mentions[3].place.id)
+        #expect(x.mentions[1].place.id == x.mentions[2].place.id)
+        let y = try read("Then they left Mayadin", published: "2017-09-20")
+        #expect(y.mentions.map(\.span.text) == ["Mayadin"])
+        #expect(y.mentions.first?.place.id == x.mentions[1].place.id)
+    }
+
     @Test("A phrase is furniture only as whole words on one line",
           arguments: ["Fighters in Mayadin would not follow us\non the road.", "Mayadin clicked here too.",
                       "Volunteers in Mayadin shared this article's claims.", "Mayadin residents recontributed to this report."])
