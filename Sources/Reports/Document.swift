@@ -313,10 +313,10 @@ struct Document {
             return nil
         }
         // Qualifiers: "X province", "the city of X", "rural X", "Syria's X".
-        var kinds: [PlaceKind]?
+        var kinds: Int32 = -1
         var preferProvince = false
         if next < tokens.count, tokens[next].gapBefore == .space, tokenSentence[next] == tokenSentence[first], tokens[next].initial == .lower {
-            kinds = Document.qualifierKinds[lower[next]]
+            kinds = Document.qualifierKinds[lower[next]] ?? -1
         }
         if next < tokens.count, tokenSentence[next] == tokenSentence[first], tokens[next].gapBefore == .space,
            lower[next] == Word.countryside || lower[next] == Word.oilfields || lower[next] == Word.governorate {
@@ -348,10 +348,12 @@ struct Document {
         return .other
     }
 
-    /// `Gazetteer.kinds(forQualifier:)` of the one-word qualifiers, by word hash.
-    static let qualifierKinds = WordMap<[PlaceKind]>(Gazetteer.qualifierWords.filter { !$0.contains(" ") }.map {
-        (Lexicon.hash($0), Gazetteer.kinds(forQualifier: $0)!)
-    })
+    /// The one-word qualifiers and, by word hash, the index of each in the list:
+    /// `Gazetteer.kinds(forQualifier:)` of qualifier `qualifierKinds[hash]` is
+    /// `qualifierKindLists[index]`. A mention holds the index, a number, not an array to count.
+    static let oneWordQualifiers = Gazetteer.qualifierWords.filter { !$0.contains(" ") }
+    static let qualifierKindLists = oneWordQualifiers.map { Gazetteer.kinds(forQualifier: $0)! }
+    static let qualifierKinds = WordMap<Int32>(oneWordQualifiers.enumerated().map { (Lexicon.hash($1), Int32($0)) })
 
     static let regionalAdjectives = WordSet(["rural", "province", "central", "eastern", "western", "northern", "southern",
                                              "northeastern", "northwestern", "southeastern", "southwestern"])

@@ -302,7 +302,8 @@ public final class Reader {
         /// `findPlaces`' `pool[candidates]`.
         var writing: Int
         var candidates: Range<Int>
-        var kinds: [PlaceKind]?
+        /// What the text's qualifier asks for: `Document.qualifierKindLists[kinds]` (-1: any kind).
+        var kinds: Int32
         var lowercase: Bool
         var preferProvince: Bool
     }
@@ -338,7 +339,8 @@ public final class Reader {
             guard !places.isEmpty else { continue }
             if let country = doc.countryNamed(before: r.first) { countryOfWriting[writing] = country }
             let start = pool.count
-            if let kinds = r.kinds {
+            if r.kinds >= 0 {
+                let kinds = Document.qualifierKindLists[Int(r.kinds)]
                 for k in places where kinds.contains(scored[Int(writingPlaces[k])].kind) { pool.append(writingPlaces[k]) }
             }
             // No place of the kind the text says: all the name's places.
