@@ -194,12 +194,20 @@ struct Document {
     }
 
     /// Whether the text `r` between two words of a phrase holds only spaces, dots, hyphens
-    /// and apostrophes. In ASCII, where bytes are characters, the bytes say so without
-    /// making a String.
-    func joinsPhraseWords(_ r: Range<Int>) -> Bool {
-        let gap = UnsafeBufferPointer(rebasing: text[r])
-        guard gap.allSatisfy({ $0 < 0x80 }) else { return string(bytes: r).allSatisfy { " .-'’".contains($0) } }
-        return gap.allSatisfy { $0 == 0x20 || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "'") }
+    /// and apostrophes (' or ’, which is E2 80 99), read from the bytes: a mark that would
+    /// join one of them into another character is a byte of neither.
+    func joinsPhraseWords(_ r: Range<Int>) -> Bool { Document.joinsPhraseWords(gap: UnsafeBufferPointer(rebasing: text[r])) }
+
+    static func joinsPhraseWords(gap: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = 0
+        while k < gap.count {
+            switch gap[k] {
+            case 0x20, UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "'"): k += 1
+            case 0xE2 where k + 2 < gap.count && gap[k + 1] == 0x80 && gap[k + 2] == 0x99: k += 3
+            default: return false
+            }
+        }
+        return true
     }
 
     /// Whether token `t` is written `spelling` (in case). Two ASCII spellings are equal when

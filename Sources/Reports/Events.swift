@@ -49,12 +49,10 @@ extension Document {
         }
     }
 
-    /// Whether the text `r` holds a comma. In ASCII, where bytes are characters, the bytes
-    /// say so without making a String.
+    /// Whether the text `r` holds a comma: its byte, which in UTF-8 is never part of another
+    /// character's, so no String is made for a gap with a curly quote or a dash.
     func hasComma(_ r: Range<Int>) -> Bool {
-        let gap = UnsafeBufferPointer(rebasing: text[r])
-        guard gap.allSatisfy({ $0 < 0x80 }) else { return string(bytes: r).contains(",") }
-        return gap.contains(UInt8(ascii: ","))
+        UnsafeBufferPointer(rebasing: text[r]).contains(UInt8(ascii: ","))
     }
 
     // MARK: Events

@@ -263,4 +263,12 @@ struct WordTablesAnswerAsSetsAndDictionariesDo {
             #expect(bytes.withUnsafeBufferPointer { TextLayout.isFurniture($0) } == !line.contains("Mayadin"), "\(line)")
         }
     }
+
+    @Test("Gaps that join a phrase's words are told from bytes as from Strings", arguments: [
+        " ", "  ", "-", ". ", "'", "’", " ’", "’ ", " – ", ", ", "‘", "\u{a0}", ".-", "’\u{301}", "", "“", " —",
+    ])
+    func gapJoinsPhraseWords(gap: String) {
+        let string = gap.allSatisfy { " .-'’".contains($0) }
+        #expect(Array(gap.utf8).withUnsafeBufferPointer { Document.joinsPhraseWords(gap: $0) } == string)
+    }
 }
