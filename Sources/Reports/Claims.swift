@@ -197,7 +197,7 @@ extension Document {
             while let again = actors.first(where: { $0.tokens.lowerBound == k }) { k = again.tokens.upperBound + 1 }
             while k < range.upperBound, tokens[k].initial == .lower {
                 if isVerb(k) { return true }
-                guard Document.adverbs.contains(lower[k]) || word(k).hasSuffix("ly") else { return false }
+                guard Document.adverbs.contains(lower[k]) || endsWith(k, "ly") else { return false }
                 k += 1
             }
             return false
@@ -208,7 +208,7 @@ extension Document {
     /// ending in -ed.
     private func isVerb(_ k: Int) -> Bool {
         Document.verbs.contains(lower[k]) || wordClasses[k].contains(.actionStart) || wordClasses[k].contains(.launchWord)
-            || wordClasses[k].contains(.siegeBreaker) || word(k).hasSuffix("ed")
+            || wordClasses[k].contains(.siegeBreaker) || endsWith(k, "ed")
     }
 
     static let linkWords = WordSet(["which", "that", "is", "are", "was", "lies", "lie", "lying", "located", "situated",

@@ -210,6 +210,16 @@ struct Document {
         return true
     }
 
+    /// Whether token `t` ends with the ASCII letters `suffix` (in case), read from its bytes:
+    /// as `word(t).hasSuffix(suffix)`, since a mark that would join the last letter into
+    /// another character is a byte of its own.
+    func endsWith(_ t: Int, _ suffix: StaticString) -> Bool {
+        let n = suffix.utf8CodeUnitCount, end = tokens[t].end
+        guard end - tokens[t].start >= n else { return false }
+        for k in 0..<n where text[end - n + k] != suffix.utf8Start[k] { return false }
+        return true
+    }
+
     /// Whether token `t` is written `spelling` (in case). Two ASCII spellings are equal when
     /// their bytes are: most tokens are compared without making a String.
     func isWritten(_ t: Int, as spelling: String) -> Bool {
