@@ -11,8 +11,11 @@ struct ExtractionOptions {
     var flashtext = true
     /// Where to write the reader's findings (PATH-default.txt, PATH-world.txt), untimed.
     var dump: String?
-    /// Only the reader, only the last gazetteer (the world one when given): for profiling.
+    /// Only the reader, only the last gazetteer (the world one when given), one pass: for profiling.
     var readerOnly = false
+    /// Passes of the reader (each with a fresh reader) and of flashtext: the best counts, so
+    /// a pass slowed by the machine's other work does not.
+    var passes = 2
 }
 
 struct Row {
@@ -89,30 +92,37 @@ func runExtractionBenchmark(defaultGazetteer: Gazetteer, world: Gazetteer?, opti
         let scanRate = scanTimes.isEmpty ? 0 : mb(corpus.bytes) / scanTimes.min()!
         rows.append(Row(tool: "conflictmap NameScanner.scan", gazetteer: label, names: names.count, mbPerSecond: scanRate, matches: candidates))
 
-        // The full reader: places, actors, events and claims, one fresh reader for the run.
-        let reader = Reader(gazetteer: gazetteer, table: table)
+        // The full reader: places, actors, events and claims. Each pass a fresh reader, which
+        // meets every word and name for the first time (as a user's run does); the best pass counts.
         var mentions = 0, actors = 0, events = 0, claims = 0
         // Time per report too, by size: a cost that grows faster than the text shows here.
         let buckets = [(0, 10_000, "<10 KB"), (10_000, 20_000, "10–20 KB"), (20_000, 35_000, "20–35 KB"), (35_000, Int.max, "≥35 KB")]
         var bucketBytes = [Int](repeating: 0, count: buckets.count), bucketTime = [Double](repeating: 0, count: buckets.count)
-        t0 = DispatchTime.now().uptimeNanoseconds
-        let c0 = threadCPUSeconds()
-        for (k, report) in corpus.reports.enumerated() {
-            let r0 = DispatchTime.now().uptimeNanoseconds
-            let x = reader.read(report)
-            let b = buckets.firstIndex { sizes[k] >= $0.0 && sizes[k] < $0.1 }!
-            bucketTime[b] += seconds(since: r0); bucketBytes[b] += sizes[k]
-            mentions += x.mentions.count; actors += x.actors.count; events += x.events.count; claims += x.claims.count
+        var readSeconds = Double.infinity, readCPU = Double.infinity
+        let passes = options.readerOnly ? 1 : max(1, options.passes)
+        for _ in 0..<passes {
+            let reader = Reader(gazetteer: gazetteer, table: table)
+            var passBytes = [Int](repeating: 0, count: buckets.count), passTime = [Double](repeating: 0, count: buckets.count)
+            mentions = 0; actors = 0; events = 0; claims = 0
+            t0 = DispatchTime.now().uptimeNanoseconds
+            let c0 = threadCPUSeconds()
+            for (k, report) in corpus.reports.enumerated() {
+                let r0 = DispatchTime.now().uptimeNanoseconds
+                let x = reader.read(report)
+                let b = buckets.firstIndex { sizes[k] >= $0.0 && sizes[k] < $0.1 }!
+                passTime[b] += seconds(since: r0); passBytes[b] += sizes[k]
+                mentions += x.mentions.count; actors += x.actors.count; events += x.events.count; claims += x.claims.count
+            }
+            let passSeconds = seconds(since: t0), passCPU = threadCPUSeconds() - c0
+            if passSeconds < readSeconds { readSeconds = passSeconds; readCPU = passCPU; bucketBytes = passBytes; bucketTime = passTime }
         }
-        let readSeconds = seconds(since: t0)
-        let readCPU = threadCPUSeconds() - c0
         let readRate = mb(corpus.bytes) / readSeconds
         rows.append(Row(tool: "conflictmap Reader.read", gazetteer: label, names: names.count, mbPerSecond: readRate, matches: mentions))
         print(String(format: "  corpus: %.2f place mentions per KB (%d); %.2f scanner candidates per KB; %d actor mentions, %d events, %d claims",
                      Double(mentions) / (Double(corpus.bytes) / 1000), mentions, Double(candidates) / (Double(corpus.bytes) / 1000), actors, events, claims))
         // CPU time too: on a machine shared with other work, wall time says more about the load.
-        print(String(format: "  reader %.2f s (one pass; CPU %.2f s = %.1f MB/s), scanner %.2f s (best of 2; CPU %.2f s = %.1f MB/s)",
-                     readSeconds, readCPU, mb(corpus.bytes) / readCPU, scanTimes.min() ?? 0, scanCPU.min() ?? 0, scanCPU.isEmpty ? 0 : mb(corpus.bytes) / scanCPU.min()!))
+        print(String(format: "  reader %.2f s (best of %d passes; CPU %.2f s = %.1f MB/s), scanner %.2f s (best of 2; CPU %.2f s = %.1f MB/s)",
+                     readSeconds, passes, readCPU, mb(corpus.bytes) / readCPU, scanTimes.min() ?? 0, scanCPU.min() ?? 0, scanCPU.isEmpty ? 0 : mb(corpus.bytes) / scanCPU.min()!))
         print("  reader MB/s by report size: " + buckets.indices.map { b in
             String(format: "%@ %.1f", buckets[b].2, bucketTime[b] > 0 ? mb(bucketBytes[b]) / bucketTime[b] : 0)
         }.joined(separator: ", "))
@@ -136,7 +146,7 @@ func runExtractionBenchmark(defaultGazetteer: Gazetteer, world: Gazetteer?, opti
             try names.joined(separator: "\n").appending("\n").write(toFile: namesPath, atomically: false, encoding: .utf8)
             print("  flashtext: \(names.count) names, running \(script) ...")
             fflush(nil)
-            if let result = runPythonJSON(script: script, arguments: [namesPath, corpusPath], output: namesPath + ".out.json") {
+            if let result = runPythonJSON(script: script, arguments: [namesPath, corpusPath, String(max(1, options.passes))], output: namesPath + ".out.json") {
                 let rate = result["mb_per_s"] as? Double ?? 0
                 let matches = result["matches"] as? Int ?? 0
                 print(String(format: "  flashtext: trie built in %.1f s, extract_keywords %.1f s", result["build_s"] as? Double ?? 0, result["seconds"] as? Double ?? 0))

@@ -5,9 +5,10 @@ import Places
 
 // Speed figures for the README and issue notes. Run with:
 //   swift run -c release conflictmap-bench [--world PATH] [--only SECTION[,SECTION]]
-//       [--corpus-mb N] [--no-flashtext] [--dump PATH] [--reader-only] [--points N] [--no-shapely]
-// --reader-only: the extraction section runs only Reader.read, with the world gazetteer when
+//       [--corpus-mb N] [--passes N] [--no-flashtext] [--dump PATH] [--reader-only] [--points N] [--no-shapely]
+// --reader-only: the extraction section runs only Reader.read, once, with the world gazetteer when
 // given (for a profiler: `perf record` sees the reader and the corpus generator alone).
+// --passes N: the reader and flashtext each read the corpus N times (default 2); the best counts.
 // Sections: names (gazetteer load, resolution, keys), geodesics, process, extraction,
 // parallel (extraction on 1 thread and on every core), zones (a day's zones;
 // point-in-zone classification against shapely), maps (the `map` command as whole
@@ -43,6 +44,9 @@ if let i = arguments.firstIndex(of: "--only"), i + 1 < arguments.count {
 var extractionOptions = ExtractionOptions()
 if let i = arguments.firstIndex(of: "--corpus-mb"), i + 1 < arguments.count, let n = Int(arguments[i + 1]), n > 0 {
     extractionOptions.corpusBytes = n * 1_000_000
+}
+if let i = arguments.firstIndex(of: "--passes"), i + 1 < arguments.count, let n = Int(arguments[i + 1]), n > 0 {
+    extractionOptions.passes = n
 }
 if arguments.contains("--no-flashtext") { extractionOptions.flashtext = false }
 if arguments.contains("--reader-only") { extractionOptions.readerOnly = true; extractionOptions.flashtext = false }
