@@ -218,15 +218,23 @@ extension Gazetteer {
         let d = near - point
         let chord = (d * d).sum().squareRoot()
         let km = max(0, chord * polarRadiusKm * (1 - 1e-9) - 1e-6)
+        // Most of a world name's places are thousands of km away: one bound for them all.
+        if km > farKm { return farBound }
         return min(maximumProximityScore, maximumProximityScore * exp(-km / 75) * (1 + 1e-9))
     }
+
+    /// Beyond `farKm`, proximity adds less than `farBound` (4 e^-40, about 2e-17).
+    private static let farKm = 3000.0
+    private static let farBound = maximumProximityScore * exp(-farKm / 75) * (1 + 1e-9)
 
     /// At most what proximity adds between two places given by their `proximityDirection`s:
     /// the geodesic is at most a times their angle.
     public static func proximityScoreFloor(near: SIMD3<Double>, point: SIMD3<Double>) -> Double {
         let d = near - point
         let chord = (d * d).sum().squareRoot()
-        let angle = 2 * asin(min(1, chord / 2))
+        // The angle is 2 asin(c/2), at most c / √(1 − c²/4) (asin x ≤ x / √(1 − x²)); at the
+        // antipode, π.
+        let angle = chord < 1.99 ? min(Double.pi, chord / (1 - chord * chord / 4).squareRoot()) : Double.pi
         let km = angle * equatorialRadiusKm * (1 + 1e-9) + 1e-6
         return maximumProximityScore * exp(-km / 75) * (1 - 1e-9)
     }
