@@ -272,7 +272,7 @@ extension Document {
     func findEvents(resolveGeneric: (String) -> Place?, capitalOf: (Place) -> Place?) -> [Event] {
         // The closures below read these: as locals they capture an array each, not a copy
         // of the whole document.
-        let lower = self.lower, mentions = self.mentions, people = self.people, tokens = self.tokens, actors = self.actors
+        let lower = self.lower, mentions = self.mentions, people = self.people, actors = self.actors
         // Word lists read per action: locals, not a global's access each time.
         let skippable = Document.skippable, irrealis = Lexicon.irrealis, modals = Lexicon.modals
         let determiners = Lexicon.determiners, possessives = Lexicon.possessives, subjectPronouns = Document.subjectPronouns

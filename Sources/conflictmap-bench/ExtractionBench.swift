@@ -129,7 +129,7 @@ func runExtractionBenchmark(defaultGazetteer: Gazetteer, world: Gazetteer?, opti
 
         if let dump = options.dump {
             let path = dump + "-" + label + ".txt"
-            FileManager.default.createFile(atPath: path, contents: nil)
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
             let dumpReader = Reader(gazetteer: gazetteer, table: table)
             var lines: [String] = []
             for report in corpus.reports {
