@@ -8,14 +8,22 @@
 public final class NameScanner {
     /// A word of the text.
     public struct Token: Sendable, Equatable {
-        /// Byte range in the scanned text.
-        public var start: Int, end: Int
+        /// Byte range in the scanned text, kept in 32 bits (a token is 12 bytes, not 24: the
+        /// reader's passes read every one; `scan` takes texts under 4 GB).
+        private var start32: UInt32, end32: UInt32
+        public var start: Int { Int(start32) }
+        public var end: Int { Int(end32) }
         /// What separates this word from the one before.
         public var gapBefore: Gap
         /// Case of the first character.
         public var initial: Initial
         /// An Arabic article (al, el, ez, as...) standing as a word of its own.
         public var isArticle: Bool
+
+        public init(start: Int, end: Int, gapBefore: Gap, initial: Initial, isArticle: Bool) {
+            start32 = UInt32(truncatingIfNeeded: start); end32 = UInt32(truncatingIfNeeded: end)
+            self.gapBefore = gapBefore; self.initial = initial; self.isArticle = isArticle
+        }
     }
 
     public enum Gap: UInt8, Sendable {
@@ -89,8 +97,10 @@ public final class NameScanner {
     /// leftmost-longest window of joined words whose key is a name. With `loneLowercase`
     /// false, a window of one word in lower case is not reported (a reader that never takes
     /// "nice" or "deal" for a place need not be handed the millions of them a world
-    /// gazetteer matches); the windows found are the same either way.
+    /// gazetteer matches); the windows found are the same either way. Texts must be under
+    /// 4 GB (token offsets are 32-bit).
     public func scan(_ text: UnsafeBufferPointer<UInt8>, loneLowercase: Bool = true) -> [Match] {
+        precondition(text.count < Int(UInt32.max), "NameScanner.scan: texts must be under 4 GB")
         if words.trimIfFull() { wordGeneration += 1 }
         tokenize(text)
         var matches: [Match] = []

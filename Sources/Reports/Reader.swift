@@ -110,7 +110,8 @@ public final class Reader {
         self.scanner = NameScanner(table: table ?? NameTable(gazetteer))
     }
 
-    /// Everything the report says that the reader understands.
+    /// Everything the report says that the reader understands. The text must be under 4 GB
+    /// (`ReportReader.maximumBytes`; files that are not are refused when read).
     public func read(_ report: Report) -> Extraction {
         // A native string's own bytes when it has them, else a copy.
         if let x = report.text.utf8.withContiguousStorageIfAvailable({ read(report, $0) }) { return x }

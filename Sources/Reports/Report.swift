@@ -73,8 +73,15 @@ public enum ReportReader {
         return report(bytes: bytes, path: path, document: name, index: index[name], date: date)
     }
 
+    /// The most bytes a report may have, plus one: `Reader.read` takes texts under 4 GB.
+    public static let maximumBytes = Int(UInt32.max)
+
     /// Checks the bytes are text (UTF-8, no NUL, not empty) and dates the report.
     static func report(bytes: [UInt8], path: String, document: String, index: IndexEntry?, date: Day?) -> Result<Report, ReportError> {
+        // The reader counts a report's bytes in 32 bits (`NameScanner.Token`).
+        guard bytes.count < ReportReader.maximumBytes else {
+            return .failure(ReportError(path: path, message: "is \(bytes.count / 1_000_000_000) GB: a report must be under 4 GB (split it into reports)"))
+        }
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
