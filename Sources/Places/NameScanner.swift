@@ -265,6 +265,31 @@ public final class NameScanner {
         }
     }
 
+    /// The first 16 of the `count` bytes at `start` of `text`, little-endian, zero beyond
+    /// them: two 8-byte loads where the buffer allows, byte by byte near its end. How the word
+    /// cache and the reader key short runs of bytes without hashing each byte.
+    @inline(__always)
+    public static func head(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> (UInt64, UInt64) {
+        if start + 16 <= text.count, let base = text.baseAddress {
+            let raw = UnsafeRawPointer(base + start)
+            var w0 = raw.loadUnaligned(as: UInt64.self), w1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+            // Masking shifts: the amounts are below 64 here, and Swift's checked `<<` branches.
+            if count < 8 {
+                w0 &= (1 &<< UInt64(count &* 8)) &- 1
+                w1 = 0
+            } else if count < 16 {
+                w1 &= (1 &<< UInt64((count - 8) &* 8)) &- 1
+            }
+            return (w0, w1)
+        }
+        var w0: UInt64 = 0, w1: UInt64 = 0
+        for k in 0..<min(count, 16) {
+            let b = UInt64(text[start + k])
+            if k < 8 { w0 |= b &<< UInt64(k * 8) } else { w1 |= b &<< UInt64((k - 8) * 8) }
+        }
+        return (w0, w1)
+    }
+
     /// How many of the eight bytes of `w` (little-endian: from its lowest byte) are ASCII
     /// letters or digits before the first that is not.
     @inline(__always)

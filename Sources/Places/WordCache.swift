@@ -117,29 +117,11 @@ struct WordCache {
     }
 
     /// A word's first 16 bytes with ASCII letters lower-cased, little-endian, zero beyond
-    /// its end. Reads whole 8-byte words where the buffer allows (`text` is the buffer the
-    /// word lies in), with ASCII upper case folded eight bytes at a time.
+    /// its end (`NameScanner.head`, with ASCII upper case folded eight bytes at a time).
     @inline(__always)
     static func head(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> (UInt64, UInt64) {
-        if start + 16 <= text.count, let base = text.baseAddress {
-            let raw = UnsafeRawPointer(base + start)
-            var w0 = raw.loadUnaligned(as: UInt64.self), w1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
-            // Masking shifts: the amounts are below 64 here, and Swift's checked `<<` branches.
-            if count < 8 {
-                w0 &= (1 &<< UInt64(count &* 8)) &- 1
-                w1 = 0
-            } else if count < 16 {
-                w1 &= (1 &<< UInt64((count - 8) &* 8)) &- 1
-            }
-            return (lowered(w0), lowered(w1))
-        }
-        var w0: UInt64 = 0, w1: UInt64 = 0
-        for k in 0..<min(count, 16) {
-            var b = text[start + k]
-            if b >= 0x41 && b <= 0x5A { b += 0x20 }
-            if k < 8 { w0 |= UInt64(b) << UInt64(k * 8) } else { w1 |= UInt64(b) << UInt64((k - 8) * 8) }
-        }
-        return (w0, w1)
+        let (w0, w1) = NameScanner.head(text, start, count)
+        return (lowered(w0), lowered(w1))
     }
 
     /// Eight bytes with the ASCII capitals among them lower-cased.

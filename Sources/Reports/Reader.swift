@@ -98,7 +98,7 @@ public final class Reader {
 
     struct WritingSlot {
         var hash: UInt64 = 0
-        /// Its first 16 bytes (`Reader.head`), and all its bytes in `writingBytes`.
+        /// Its first 16 bytes (`NameScanner.head`), and all its bytes in `writingBytes`.
         var head0: UInt64 = 0, head1: UInt64 = 0
         var start: UInt32 = 0, count: UInt32 = 0
         /// The writing's index + 1; 0 marks an empty slot.
@@ -213,7 +213,7 @@ public final class Reader {
     /// confirmed from their first 16 bytes, read eight at a time.
     private func writing(_ text: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Int {
         let written = UnsafeBufferPointer(rebasing: text[r])
-        let head = Reader.head(text, r)
+        let head = NameScanner.head(text, r.lowerBound, r.count)
         var h = (head.0 &* 0x9E37_79B9_7F4A_7C15) ^ ((head.1 ^ UInt64(truncatingIfNeeded: r.count)) &* 0xC2B2_AE3D_27D4_EB4F)
         if r.count > 16 {
             for b in written[16...] { h = (h ^ UInt64(b)) &* 0x100000001b3 }
@@ -247,30 +247,6 @@ public final class Reader {
             }
         }
         return writings.count - 1
-    }
-
-    /// The first 16 bytes of `text[r]`, little-endian, zero beyond its end: two loads where
-    /// the buffer allows.
-    @inline(__always)
-    static func head(_ text: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> (UInt64, UInt64) {
-        let count = r.count
-        if r.lowerBound + 16 <= text.count, let base = text.baseAddress {
-            let raw = UnsafeRawPointer(base + r.lowerBound)
-            var w0 = raw.loadUnaligned(as: UInt64.self), w1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
-            if count < 8 {
-                w0 &= (1 &<< UInt64(count &* 8)) &- 1
-                w1 = 0
-            } else if count < 16 {
-                w1 &= (1 &<< UInt64((count - 8) &* 8)) &- 1
-            }
-            return (w0, w1)
-        }
-        var w0: UInt64 = 0, w1: UInt64 = 0
-        for k in 0..<min(count, 16) {
-            let b = UInt64(text[r.lowerBound + k])
-            if k < 8 { w0 |= b &<< UInt64(k * 8) } else { w1 |= b &<< UInt64((k - 8) * 8) }
-        }
-        return (w0, w1)
     }
 
     @inline(__always)
