@@ -20,7 +20,8 @@ public final class NameScanner {
         /// An Arabic article (al, el, ez, as...) standing as a word of its own.
         public var isArticle: Bool
 
-        public init(start: Int, end: Int, gapBefore: Gap, initial: Initial, isArticle: Bool) {
+        /// Offsets under 4 GB (`scan`'s precondition).
+        init(start: Int, end: Int, gapBefore: Gap, initial: Initial, isArticle: Bool) {
             start32 = UInt32(truncatingIfNeeded: start); end32 = UInt32(truncatingIfNeeded: end)
             self.gapBefore = gapBefore; self.initial = initial; self.isArticle = isArticle
         }
