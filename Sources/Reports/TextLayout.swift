@@ -420,7 +420,7 @@ struct TextLayout {
         forEachWord(line) { start, end in words.append(start..<end); return true }
         let lower = words.map { String(decoding: UnsafeBufferPointer(rebasing: line[$0]), as: UTF8.self).lowercased() }
         // "Source: RT" credit lines.
-        if lower.count <= 4, lower[0] == "source:" || lower[0] == "sources:" || lower[0] == "photo:" || lower[0] == "image:" { return true }
+        if lower.count <= 4, creditLabels.contains(lower[0]) { return true }
         if lower.count <= 2, lower[0] == "by" { return false }
         return lower.allSatisfy { furnitureWords.contains($0.trimmingPunctuation) }
     }
@@ -445,9 +445,12 @@ struct TextLayout {
         return furnitureWordHashes.contains(NameScanner.lowerHash(UnsafeBufferPointer(rebasing: word[a..<b])))
     }
 
-    /// `furnitureWords` and the credits' labels by `Lexicon.hash`.
+    /// The labels of credit lines ("Source: RT"), lower-cased.
+    static let creditLabels = ["source:", "sources:", "photo:", "image:"]
+
+    /// `furnitureWords` and `creditLabels` by `Lexicon.hash`.
     static let furnitureWordHashes = WordSet(Array(furnitureWords))
-    static let creditLabelHashes = WordSet(["source:", "sources:", "photo:", "image:"])
+    static let creditLabelHashes = WordSet(creditLabels)
 
     /// Labels of lines that link to other stories.
     static let linkLabels: [[UInt8]] = ["read more:", "related:", "also read:", "read also:", "see also:", "recommended:",
