@@ -34,6 +34,14 @@ struct Document {
     var actors: [ActorMention] = []
     /// People named in the report and the actor they speak for ("Abu Khawla" → sdf).
     var people: [UInt64: Actor] = [:]
+    /// Each sentence's span once made (`sentenceSpan`): a sentence with several events and
+    /// claims is quoted by each, and its text is copied once.
+    private let sentenceSpans: SpanCache
+
+    final class SpanCache {
+        var spans: [TextSpan?]
+        init(count: Int) { spans = [TextSpan?](repeating: nil, count: count) }
+    }
 
     /// `classOfWord` holds `Lexicon.wordClasses` by the scanner's word number, for every word
     /// the scan numbered; `lowercaseStamps` is stamped with `reportStamp` here.
@@ -95,6 +103,7 @@ struct Document {
         }
         self.sentenceProvinceWords = provinceWords
         self.blocked = [Bool](repeating: false, count: tokens.count)
+        self.sentenceSpans = SpanCache(count: sentences.count)
     }
 
     // MARK: Text
@@ -110,7 +119,12 @@ struct Document {
         return TextSpan(start: start, end: start + length, text: string(bytes: r))
     }
 
-    func sentenceSpan(_ s: Int) -> TextSpan { span(bytes: layout.sentences[s].start..<layout.sentences[s].end) }
+    func sentenceSpan(_ s: Int) -> TextSpan {
+        if let made = sentenceSpans.spans[s] { return made }
+        let made = span(bytes: layout.sentences[s].start..<layout.sentences[s].end)
+        sentenceSpans.spans[s] = made
+        return made
+    }
 
     /// Tokens of sentence `s`.
     func tokenRange(ofSentence s: Int) -> Range<Int> { sentenceTokens[s] }

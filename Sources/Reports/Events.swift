@@ -302,8 +302,6 @@ extension Document {
             let sentenceActors = actorsOf[s]
             let sentenceMentions = mentionsOf[s]
             let said = attribution(in: range)
-            // The sentence's span, made for its first event and shared by the others.
-            var sentenceQuote: TextSpan?
             for trigger in sentenceTriggers {
                 // Purpose, future and wishes are not events.
                 var k = trigger.first - 1
@@ -452,8 +450,7 @@ extension Document {
                         || (name.lowerBound > amount && name.lowerBound <= amount + 4
                             && (lower[amount + 1] == Word.in || lower[amount + 1] == Word.of || lower[amount + 1] == Word.across))
                 }
-                let quote = sentenceQuote ?? sentenceSpan(s)
-                sentenceQuote = quote
+                let quote = sentenceSpan(s)
                 for (n, (place, text, mention)) in places.enumerated() {
                     var relation: String?
                     var partial = n == 0 && (partOfFirst || roadPart || sceneObject)

@@ -320,8 +320,9 @@ public final class Reader {
                 let kinds = Document.qualifierKindLists[Int(r.kinds)]
                 for k in places where kinds.contains(scored[Int(writingPlaces[k])].kind) { pool.append(writingPlaces[k]) }
             }
-            // No place of the kind the text says: all the name's places.
-            if pool.count == start { pool += writingPlaces[places] }
+            // No place of the kind the text says: all the name's places (copied from a buffer:
+            // appending an array slice goes through the generic path, element by element).
+            if pool.count == start { writingPlaces.withUnsafeBufferPointer { pool.append(contentsOf: UnsafeBufferPointer(rebasing: $0[places])) } }
             r.writing = writing
             r.candidates = start..<pool.count
             raw.append(r)
