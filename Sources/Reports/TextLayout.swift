@@ -48,9 +48,10 @@ struct TextLayout {
             var lineEnd = lineStart
             var blank = true
             var high: UInt8 = 0
-            // After the first byte that is not blank, eight bytes at a time while no line
-            // break is among them.
+            // After the first byte that is not blank, sixteen bytes and then eight at a time
+            // while no line break is among them.
             var wide: UInt64 = 0
+            var wideVector = SIMD16<UInt8>()
             while lineEnd < n {
                 let b = text[lineEnd]
                 if b == 0x0A { break }
@@ -58,6 +59,12 @@ struct TextLayout {
                 high |= b
                 lineEnd += 1
                 if !blank, let base = text.baseAddress {
+                    while lineEnd + 16 <= n {
+                        let v = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: lineEnd, as: SIMD16<UInt8>.self)
+                        if TextLayout.hasAny(v .== SIMD16<UInt8>(repeating: 0x0A)) { break }
+                        wideVector |= v
+                        lineEnd += 16
+                    }
                     while lineEnd + 8 <= n {
                         let w = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: lineEnd, as: UInt64.self)
                         let x = w ^ 0x0A0A_0A0A_0A0A_0A0A
@@ -67,7 +74,8 @@ struct TextLayout {
                     }
                 }
             }
-            if wide & 0x8080_8080_8080_8080 != 0 { high |= 0x80 }
+            let (wideLow, wideHigh) = unsafeBitCast(wideVector, to: (UInt64, UInt64).self)
+            if (wide | wideLow | wideHigh) & 0x8080_8080_8080_8080 != 0 { high |= 0x80 }
             let line = UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd])
             var hasPhrase = false
             while phrase < furniturePhrases.count, furniturePhrases[phrase] < lineEnd {
@@ -94,9 +102,17 @@ struct TextLayout {
     static func codePoints(_ text: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Int {
         var c = 0
         var i = a
-        // Eight bytes at a time: a continuation byte is 10xxxxxx. Eight ASCII bytes (most of
-        // news) are eight code points, with no need to count bits.
+        // Sixteen bytes, then eight, at a time: a continuation byte is 10xxxxxx. ASCII bytes
+        // (most of news) are a code point each, with no need to count bits.
         if let base = text.baseAddress {
+            while i + 16 <= b {
+                let v = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+                let continuation = (v & SIMD16<UInt8>(repeating: 0xC0)) .== SIMD16<UInt8>(repeating: 0x80)
+                let (low, high) = unsafeBitCast(continuation, to: (UInt64, UInt64).self)
+                // A continuation lane is eight bits set.
+                c += low | high == 0 ? 16 : 16 - (low.nonzeroBitCount + high.nonzeroBitCount) >> 3
+                i += 16
+            }
             while i + 8 <= b {
                 let w = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self)
                 let continuation = (w & ~(w << 1)) & 0x8080_8080_8080_8080
@@ -157,8 +173,14 @@ struct TextLayout {
         skipLeading(&start)
         var i = start
         while i < b {
-            // Eight bytes at a time past text without sentence punctuation.
+            // Sixteen bytes at a time (three vector compares) to the next sentence punctuation,
+            // then eight at a time near the line's end.
             if let base = text.baseAddress {
+                while i + 16 <= b {
+                    let k = TextLayout.firstSentencePunctuation(UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self))
+                    i += k
+                    if k < 16 { break }
+                }
                 while i + 8 <= b, !TextLayout.hasSentencePunctuation(UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
                     i += 8
                 }
@@ -188,6 +210,25 @@ struct TextLayout {
         var end = b
         while end > start, text[end - 1] == 0x20 || text[end - 1] == 0x0D || text[end - 1] == 0x09 { end -= 1 }
         if end > start { append(text, start, end, paragraph, isTitle) }
+    }
+
+    /// Whether any lane of a comparison's result holds.
+    @inline(__always)
+    static func hasAny(_ mask: SIMDMask<SIMD16<Int8>>) -> Bool {
+        let (low, high) = unsafeBitCast(mask, to: (UInt64, UInt64).self)
+        return low | high != 0
+    }
+
+    /// Where the first of sixteen bytes that is ".", "?" or "!" lies (0...15), or 16 if none
+    /// does. (Compared with vectors, not scalars: `.==` with a scalar compiles to a loop, and
+    /// `any` to a call.)
+    @inline(__always)
+    static func firstSentencePunctuation(_ v: SIMD16<UInt8>) -> Int {
+        let hits = (v .== SIMD16<UInt8>(repeating: 0x2E)) .| (v .== SIMD16<UInt8>(repeating: 0x3F)) .| (v .== SIMD16<UInt8>(repeating: 0x21))
+        // A hit lane is all ones; lanes 0...7 are the low word's bytes (little-endian).
+        let (low, high) = unsafeBitCast(hits, to: (UInt64, UInt64).self)
+        if low != 0 { return low.trailingZeroBitCount >> 3 }
+        return high != 0 ? 8 + high.trailingZeroBitCount >> 3 : 16
     }
 
     /// Whether any of eight bytes is ".", "?" or "!".

@@ -26,4 +26,30 @@ struct CodePointOffsetsAreCountedFromBlocks {
             }
         }
     }
+
+    @Test("A count of code points between any two bytes is the text's own count of scalars")
+    func countsAgreeWithTheScalars() {
+        // Runs of ASCII long enough for whole vectors, and characters of two, three and four
+        // bytes falling at every lane.
+        let pieces = ["a", "ḩ", "‘", "é", "𝔄", " ", "Deir ez-Zor. ", "abcdefghijklmnopqrstu", "ü"]
+        var text = ""
+        var state: UInt64 = 5
+        while text.utf8.count < 3000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            text += pieces[Int(state >> 33) % pieces.count]
+        }
+        let bytes = Array(text.utf8)
+        // Where each scalar starts, to cut the text only there.
+        var starts: [Int] = []
+        var offset = 0
+        for scalar in text.unicodeScalars { starts.append(offset); offset += String(scalar).utf8.count }
+        starts.append(bytes.count)
+        bytes.withUnsafeBufferPointer { buffer in
+            for a in stride(from: 0, to: starts.count, by: 7) {
+                for b in stride(from: a, to: starts.count, by: 13) {
+                    #expect(TextLayout.codePoints(buffer, starts[a], starts[b]) == b - a, "bytes \(starts[a])..<\(starts[b])")
+                }
+            }
+        }
+    }
 }

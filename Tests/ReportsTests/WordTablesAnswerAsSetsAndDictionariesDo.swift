@@ -222,6 +222,23 @@ struct WordTablesAnswerAsSetsAndDictionariesDo {
         }
     }
 
+    @Test("Sixteen bytes: the first . ? or ! is where a byte-by-byte search finds it")
+    func firstSentencePunctuationOfSixteen() {
+        var state: UInt64 = 29
+        let alphabet: [UInt8] = [0x2E, 0x3F, 0x21, 0x2D, 0x2F, 0x3E, 0x20, 0x41, 0x00, 0xFF, 0x80, 0xE2, 0x0A, 0x22, 0xAE, 0xBF]
+        for _ in 0..<20000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<16 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                // Punctuation one byte in sixteen or so: none at all, and any lane first, come up often.
+                bytes.append(state >> 60 == 0 ? alphabet[Int(state >> 33) % 3] : alphabet[3 + Int(state >> 33) % (alphabet.count - 3)])
+            }
+            let v = bytes.withUnsafeBytes { $0.loadUnaligned(as: SIMD16<UInt8>.self) }
+            let expected = bytes.firstIndex { $0 == 0x2E || $0 == 0x3F || $0 == 0x21 } ?? 16
+            #expect(TextLayout.firstSentencePunctuation(v) == expected, "\(bytes)")
+        }
+    }
+
     static let lines = [
         "Syrian Army Captures Key Town Near Deir ez-Zor", "Battle for Raqqa enters final phase", "Analysis: the race for the east",
         "The army captured the town.", "The army captured the town.  ", "He said: \"We will win.\"", "  Islamic State Loses Mayadin \t",
