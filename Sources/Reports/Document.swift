@@ -110,6 +110,15 @@ struct Document {
 
     func string(bytes r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: text[r]), as: UTF8.self) }
 
+    /// Whether bytes `r` hold three characters or fewer: an ASCII run's bytes are its
+    /// characters, so only other text is counted as a String.
+    func isThreeCharactersOrFewer(_ r: Range<Int>) -> Bool {
+        if r.count <= 3 { return true }
+        let bytes = UnsafeBufferPointer(rebasing: text[r])
+        if !bytes.contains(where: { $0 >= 0x80 }) { return false }
+        return string(bytes: r).count <= 3
+    }
+
     func word(_ i: Int) -> String { string(bytes: tokens[i].start..<tokens[i].end) }
 
     /// A byte range as a span in code points.

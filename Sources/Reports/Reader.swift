@@ -1,9 +1,3 @@
-import FoundationEssentials
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Geography
 import Places
 
@@ -20,13 +14,9 @@ public final class Reader {
     private var slotOfNumber: [Int32] = []
     /// Confirmed place slots per name key (hash collisions and unknown keys give []).
     private var slotsByKey: [String: [Int32]] = [:]
-    /// The places of each name as written, by a hash of its bytes: a report names the same
-    /// places over and over. `writingSlots` is an open-addressing table that holds what a
-    /// lookup reads (the hash, the first 16 bytes and the length to confirm a hit, and the
-    /// writing): one slot per name, and the bytes back to back in `writingBytes` for longer
-    /// names.
-    private var writingSlots = [WritingSlot](repeating: WritingSlot(), count: 1024)
-    private var writingBytes: [UInt8] = []
+    /// The names as written (by `ByteRuns` number: a report names the same places over and
+    /// over) and the places of each.
+    private var writingRuns = ByteRuns()
     private var writings: [Writing] = []
     private var writingPlaces: [Int32] = []
     /// By slot, what choosing among places reads of each, with its scores in the report being read.
@@ -94,15 +84,6 @@ public final class Reader {
     struct Writing {
         let start: Int32, count: Int32
         var spelling: String?
-    }
-
-    struct WritingSlot {
-        var hash: UInt64 = 0
-        /// Its first 16 bytes (`NameScanner.head`), and all its bytes in `writingBytes`.
-        var head0: UInt64 = 0, head1: UInt64 = 0
-        var start: UInt32 = 0, count: UInt32 = 0
-        /// The writing's index + 1; 0 marks an empty slot.
-        var writing: Int32 = 0
     }
 
     public init(gazetteer: Gazetteer, table: NameTable? = nil) {
@@ -209,49 +190,15 @@ public final class Reader {
     }
 
     /// The writing of the name written in bytes `r` of `text` (its place slots are
-    /// `writingPlaces[start..<start + count]`). Names are short: most are hashed and
-    /// confirmed from their first 16 bytes, read eight at a time.
+    /// `writingPlaces[start..<start + count]`).
     private func writing(_ text: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Int {
-        let written = UnsafeBufferPointer(rebasing: text[r])
-        let head = NameScanner.head(text, r.lowerBound, r.count)
-        var h = (head.0 &* 0x9E37_79B9_7F4A_7C15) ^ ((head.1 ^ UInt64(truncatingIfNeeded: r.count)) &* 0xC2B2_AE3D_27D4_EB4F)
-        if r.count > 16 {
-            for b in written[16...] { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        let (number, isNew) = writingRuns.number(text, r)
+        if isNew {
+            let found = slots(forKey: NameNormalizer.key(String(decoding: UnsafeBufferPointer(rebasing: text[r]), as: UTF8.self)))
+            writings.append(Writing(start: Int32(writingPlaces.count), count: Int32(found.count)))
+            writingPlaces += found
         }
-        h ^= h >> 29
-        var mask = writingSlots.count - 1
-        var s = Reader.writingSlot(h, mask)
-        while writingSlots[s].writing != 0 {
-            let slot = writingSlots[s]
-            if slot.hash == h, Int(slot.count) == r.count, slot.head0 == head.0, slot.head1 == head.1, r.count <= 16 || writingBytes.withUnsafeBufferPointer({ bytes in
-                memcmp(bytes.baseAddress! + Int(slot.start) + 16, written.baseAddress! + 16, r.count - 16) == 0
-            }) {
-                return Int(slot.writing) - 1
-            }
-            s = (s + 1) & mask
-        }
-        let found = slots(forKey: NameNormalizer.key(String(decoding: written, as: UTF8.self)))
-        writingSlots[s] = WritingSlot(hash: h, head0: head.0, head1: head.1, start: UInt32(writingBytes.count), count: UInt32(r.count),
-                                      writing: Int32(writings.count + 1))
-        writingBytes.append(contentsOf: written)
-        writings.append(Writing(start: Int32(writingPlaces.count), count: Int32(found.count)))
-        writingPlaces += found
-        if writings.count * 2 > writingSlots.count {
-            let old = writingSlots
-            writingSlots = [WritingSlot](repeating: WritingSlot(), count: old.count * 2)
-            mask = writingSlots.count - 1
-            for slot in old where slot.writing != 0 {
-                var t = Reader.writingSlot(slot.hash, mask)
-                while writingSlots[t].writing != 0 { t = (t + 1) & mask }
-                writingSlots[t] = slot
-            }
-        }
-        return writings.count - 1
-    }
-
-    @inline(__always)
-    private static func writingSlot(_ hash: UInt64, _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: (hash &* 0x9E3779B97F4A7C15) >> 32) & mask
+        return number
     }
 
     private func slots(forKey key: String) -> [Int32] {
@@ -440,7 +387,7 @@ public final class Reader {
                 guard !scored[i].isHome, scored[i].kind != .country, !isCurated else { return true }
                 if wordLike == nil {
                     wordLike = !doc.wordClasses[r.first].isDisjoint(with: [.leftNeighbour, .commonWord, .demonym]) || doc.isUncertainCase(r.first)
-                        || doc.string(bytes: doc.tokens[r.first].start..<doc.tokens[r.last].end).count <= 3
+                        || doc.isThreeCharactersOrFewer(doc.tokens[r.first].start..<doc.tokens[r.last].end)
                 }
                 if wordLike! { return false }
                 if writtenSpelling == nil {
