@@ -202,6 +202,8 @@ public final class NameScanner {
         while i < n {
             // ASCII first: most bytes of news are, and their kind is a comparison or two.
             let b = text[i]
+            // A space is most of the bytes between words: passed over on one test.
+            if b == 0x20 { i += 1; continue }
             let isWordStart: Bool, width: Int
             if b < 0x80 {
                 isWordStart = NameScanner.isASCIIWordByte(b)

@@ -254,8 +254,11 @@ public final class Reader {
                 }
             }
         }
-        // Every mention's candidates, back to back: a mention holds a range of this.
+        // Every mention's candidates, back to back: a mention holds a range of this. Room for
+        // a few per window at once, not a copy at every doubling.
         var pool: [Int32] = []
+        pool.reserveCapacity(doc.matches.count * 4)
+        raw.reserveCapacity(doc.matches.count)
         for m in doc.matches {
             guard var r = doc.filterMatch(m, matchStarts: matchStarts, matchTokens: matchTokens) else { continue }
             let writing = self.writing(doc.text, doc.tokens[r.first].start..<doc.tokens[r.last].end)
@@ -267,9 +270,9 @@ public final class Reader {
                 let kinds = Document.qualifierKindLists[Int(r.kinds)]
                 for k in places where kinds.contains(scored[Int(writingPlaces[k])].kind) { pool.append(writingPlaces[k]) }
             }
-            // No place of the kind the text says: all the name's places (copied from a buffer:
-            // appending an array slice goes through the generic path, element by element).
-            if pool.count == start { writingPlaces.withUnsafeBufferPointer { pool.append(contentsOf: UnsafeBufferPointer(rebasing: $0[places])) } }
+            // No place of the kind the text says: all the name's places (one by one: a name has
+            // a few, and appending a slice or a buffer of them costs more than the copying).
+            if pool.count == start { for k in places { pool.append(writingPlaces[k]) } }
             r.writing = writing
             r.candidates = start..<pool.count
             raw.append(r)
@@ -368,6 +371,8 @@ public final class Reader {
             return apart + Gazetteer.proximityScoreFloor(near: nearDirection, point: directions[i])
         }
         var kept: [PlaceMention] = [], keptSlots: [Int32] = []
+        kept.reserveCapacity(raw.count)
+        keptSlots.reserveCapacity(raw.count)
         // Scratch for scoring, kept across mentions: (slot, bound, bonus).
         var bounded: [(slot: Int32, bound: Double, bonus: Double)] = []
         for (k, r) in raw.enumerated() {
