@@ -214,12 +214,16 @@ public final class NameScanner {
                 width = w
             }
             if isWordStart {
-                // A word starts. ASCII letters and digits are found eight at a time; anything
+                // A word starts. ASCII letters and digits are found sixteen at a time; anything
                 // else (an apostrophe, a non-ASCII letter, a mark) is looked at one by one.
                 let start = i
                 var end = i
                 while true {
-                    if end + 8 <= n {
+                    if end + 16 <= n {
+                        let run = NameScanner.asciiWordBytes(UnsafeRawPointer(text.baseAddress! + end).loadUnaligned(as: SIMD16<UInt8>.self))
+                        end += run
+                        if run == 16 { continue }
+                    } else if end + 8 <= n {
                         let run = NameScanner.asciiWordBytes(UnsafeRawPointer(text.baseAddress! + end).loadUnaligned(as: UInt64.self))
                         end += run
                         if run == 8 { continue }
@@ -272,21 +276,12 @@ public final class NameScanner {
     }
 
     /// The first 16 of the `count` bytes at `start` of `text`, little-endian, zero beyond
-    /// them: two 8-byte loads where the buffer allows, byte by byte near its end. How the word
+    /// them: one vector load where the buffer allows, byte by byte near its end. How the word
     /// cache and the reader key short runs of bytes without hashing each byte.
     @inline(__always)
     public static func head(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> (UInt64, UInt64) {
         if start + 16 <= text.count, let base = text.baseAddress {
-            let raw = UnsafeRawPointer(base + start)
-            var w0 = raw.loadUnaligned(as: UInt64.self), w1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
-            // Masking shifts: the amounts are below 64 here, and Swift's checked `<<` branches.
-            if count < 8 {
-                w0 &= (1 &<< UInt64(count &* 8)) &- 1
-                w1 = 0
-            } else if count < 16 {
-                w1 &= (1 &<< UInt64((count - 8) &* 8)) &- 1
-            }
-            return (w0, w1)
+            return unsafeBitCast(headVector(base + start, count), to: (UInt64, UInt64).self)
         }
         var w0: UInt64 = 0, w1: UInt64 = 0
         for k in 0..<min(count, 16) {
@@ -294,6 +289,30 @@ public final class NameScanner {
             if k < 8 { w0 |= b &<< UInt64(k * 8) } else { w1 |= b &<< UInt64((k - 8) * 8) }
         }
         return (w0, w1)
+    }
+
+    /// The 16 bytes at `p`, those from the `count`th on zeroed (lane k is byte k: the two
+    /// words of `head`, little-endian). `p` must have 16 bytes to read.
+    @inline(__always)
+    static func headVector(_ p: UnsafePointer<UInt8>, _ count: Int) -> SIMD16<UInt8> {
+        let v = UnsafeRawPointer(p).loadUnaligned(as: SIMD16<UInt8>.self)
+        let kept = NameScanner.lanes .< SIMD16<UInt8>(repeating: UInt8(truncatingIfNeeded: min(max(count, 0), 16)))
+        return v & unsafeBitCast(kept, to: SIMD16<UInt8>.self)
+    }
+
+    /// Lane k holds k.
+    static let lanes = SIMD16<UInt8>(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
+
+    /// How many of the sixteen bytes of `v` are ASCII letters or digits before the first that
+    /// is not (vector compares: `asciiWordBytes` of two words, without their carries).
+    @inline(__always)
+    static func asciiWordBytes(_ v: SIMD16<UInt8>) -> Int {
+        // Unsigned: a byte below the range wraps above it.
+        let letter = (v | SIMD16<UInt8>(repeating: 0x20)) &- SIMD16<UInt8>(repeating: 0x61) .< SIMD16<UInt8>(repeating: 26)
+        let digit = v &- SIMD16<UInt8>(repeating: 0x30) .< SIMD16<UInt8>(repeating: 10)
+        let (low, high) = unsafeBitCast(letter .| digit, to: (UInt64, UInt64).self)
+        if ~low != 0 { return (~low).trailingZeroBitCount >> 3 }
+        return ~high != 0 ? 8 + (~high).trailingZeroBitCount >> 3 : 16
     }
 
     /// How many of the eight bytes of `w` (little-endian: from its lowest byte) are ASCII

@@ -120,6 +120,12 @@ struct WordCache {
     /// its end (`NameScanner.head`, with ASCII upper case folded eight bytes at a time).
     @inline(__always)
     static func head(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> (UInt64, UInt64) {
+        if start + 16 <= text.count, let base = text.baseAddress {
+            // One vector: capitals (0x41...0x5A; others wrap above 26) get 0x20.
+            let v = NameScanner.headVector(base + start, count)
+            let upper = v &- SIMD16<UInt8>(repeating: 0x41) .< SIMD16<UInt8>(repeating: 26)
+            return unsafeBitCast(v | (unsafeBitCast(upper, to: SIMD16<UInt8>.self) & SIMD16<UInt8>(repeating: 0x20)), to: (UInt64, UInt64).self)
+        }
         let (w0, w1) = NameScanner.head(text, start, count)
         return (lowered(w0), lowered(w1))
     }

@@ -126,6 +126,47 @@ struct ScannerWordCacheKeysWordsAsTheNormaliserDoes {
         }
     }
 
+    @Test("Sixteen bytes at a time, a word's ASCII letters and digits end where a byte-by-byte reading ends them")
+    func wordBytesSixteenAtATime() {
+        func byByte(_ bytes: [UInt8]) -> Int { bytes.firstIndex { !NameScanner.isASCIIWordByte($0) } ?? 16 }
+        func vector(_ bytes: [UInt8]) -> SIMD16<UInt8> { bytes.withUnsafeBytes { $0.loadUnaligned(as: SIMD16<UInt8>.self) } }
+        // Every byte value in every lane among letters, then random mixes.
+        let letters = Array("abcdefghijklmnop".utf8)
+        for lane in 0..<16 {
+            for b in 0...255 {
+                var bytes = letters
+                bytes[lane] = UInt8(b)
+                #expect(NameScanner.asciiWordBytes(vector(bytes)) == byByte(bytes), "byte \(b) in lane \(lane)")
+            }
+        }
+        let pool: [UInt8] = Array("aZz09AQ-' .,\u{0}@[`{/:".utf8) + [0x80, 0xC3, 0xA9, 0xD8, 0xE2, 0xFF]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            // Mostly letters, so that long runs and whole vectors of them come up.
+            let bytes = (0..<16).map { _ in Bool.random(using: &generator) ? letters.randomElement(using: &generator)! : pool.randomElement(using: &generator)! }
+            #expect(NameScanner.asciiWordBytes(vector(bytes)) == byByte(bytes), "\(bytes)")
+        }
+    }
+
+    @Test("A run's head is its first 16 bytes as they are, wherever it lies in the buffer")
+    func headsAreTheFirstBytes() {
+        let text: [UInt8] = (0..<40).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 0x3D) } + Array(0...255)
+        text.withUnsafeBufferPointer { buf in
+            for start in 0..<buf.count {
+                for count in 0...min(20, buf.count - start) {
+                    var want: (UInt64, UInt64) = (0, 0)
+                    for k in 0..<min(count, 16) {
+                        let b = UInt64(buf[start + k])
+                        if k < 8 { want.0 |= b << UInt64(k * 8) } else { want.1 |= b << UInt64((k - 8) * 8) }
+                    }
+                    let got = NameScanner.head(buf, start, count)
+                    #expect(got == want, "head of \(count) bytes at \(start)")
+                    if got != want { return }
+                }
+            }
+        }
+    }
+
     @Test("A new word's key flags come from its key hash, once; a known word keeps them")
     func keyFlagsAreAskedOnce() {
         var cache = WordCache()
