@@ -188,15 +188,21 @@ public final class NameScanner {
     /// Words are runs of letters and digits; an apostrophe inside a word belongs to it
     /// (Dar'a), except a possessive 's, which ends it (Syria's → Syria).
     private func tokenize(_ text: UnsafeBufferPointer<UInt8>) {
-        // The buffers move into locals for the loop (no exclusivity checks per word) and back.
-        var tokens = self.tokens, tokenWords = self.tokenWords, lowerHashes = self.lowerHashes, words = self.words
-        self.tokens = []; self.tokenWords = []; self.lowerHashes = []; self.words = WordCache(capacity: 0)
-        defer { self.tokens = tokens; self.tokenWords = tokenWords; self.lowerHashes = lowerHashes; self.words = words }
-        tokens.removeAll(keepingCapacity: true)
-        tokenWords.removeAll(keepingCapacity: true)
-        lowerHashes.removeAll(keepingCapacity: true)
+        // The word cache moves into a local for the loop (no exclusivity checks per word) and back.
+        var words = self.words
+        self.words = WordCache(capacity: 0)
+        defer { self.words = words }
         let keys = self.keys, table = self.table
         let n = text.count
+        // Two words have a byte between them, so a text has at most (n + 1) / 2: the token
+        // tables are made that large, uninitialised, and written through their buffers (an
+        // append checks the array's uniqueness each time, three times a word). Pages of the
+        // room that no word reaches are never touched.
+        let room = (n + 1) / 2
+        var count = 0
+        tokens = [Token](unsafeUninitializedCapacity: room) { tokens, tokensWritten in
+        tokenWords = [Int32](unsafeUninitializedCapacity: room) { tokenWords, wordsWritten in
+        lowerHashes = [UInt64](unsafeUninitializedCapacity: room) { lowerHashes, hashesWritten in
         var i = 0
         var gapStart = 0
         while i < n {
@@ -249,8 +255,8 @@ public final class NameScanner {
                     break
                 }
                 // One space between words is the common gap: no need to look closer.
-                let gap = start - gapStart == 1 && text[gapStart] == 0x20 && !tokens.isEmpty ? Gap.space
-                    : NameScanner.gapKind(text, from: gapStart, to: start, previous: tokens.last)
+                let gap = start - gapStart == 1 && text[gapStart] == 0x20 && count > 0 ? Gap.space
+                    : NameScanner.gapKind(text, from: gapStart, to: start, previous: count > 0 ? tokens[count - 1] : nil)
                 let word = UnsafeBufferPointer(rebasing: text[start..<end])
                 let head = WordCache.head(text, start, end - start)
                 let slotHash = WordCache.slotHash(head: head, count: end - start)
@@ -263,15 +269,23 @@ public final class NameScanner {
                         }
                     }
                 }
-                tokenWords.append(Int32(entry))
-                lowerHashes.append(words.entries[entry].lowerHash)
-                tokens.append(Token(start: start, end: end, gapBefore: gap, initial: NameScanner.initial(text, start),
-                                    isArticle: words.isArticle(entry)))
+                precondition(count < room, "NameScanner.tokenize: more words than a text of \(n) bytes can hold")
+                (tokenWords.baseAddress! + count).initialize(to: Int32(entry))
+                (lowerHashes.baseAddress! + count).initialize(to: words.entries[entry].lowerHash)
+                (tokens.baseAddress! + count).initialize(to: Token(start: start, end: end, gapBefore: gap, initial: NameScanner.initial(text, start),
+                                                                   isArticle: words.isArticle(entry)))
+                count += 1
                 i = end
                 gapStart = end
                 continue
             }
             i += width
+        }
+        hashesWritten = count
+        }
+        wordsWritten = count
+        }
+        tokensWritten = count
         }
     }
 
@@ -296,12 +310,11 @@ public final class NameScanner {
     @inline(__always)
     static func headVector(_ p: UnsafePointer<UInt8>, _ count: Int) -> SIMD16<UInt8> {
         let v = UnsafeRawPointer(p).loadUnaligned(as: SIMD16<UInt8>.self)
-        let kept = NameScanner.lanes .< SIMD16<UInt8>(repeating: UInt8(truncatingIfNeeded: min(max(count, 0), 16)))
+        // Lane k holds k (a literal, not a global: no lazy-initialisation check per word).
+        let lanes = SIMD16<UInt8>(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
+        let kept = lanes .< SIMD16<UInt8>(repeating: UInt8(truncatingIfNeeded: min(max(count, 0), 16)))
         return v & unsafeBitCast(kept, to: SIMD16<UInt8>.self)
     }
-
-    /// Lane k holds k.
-    static let lanes = SIMD16<UInt8>(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
 
     /// How many of the sixteen bytes of `v` are ASCII letters or digits before the first that
     /// is not (vector compares: `asciiWordBytes` of two words, without their carries).
