@@ -58,8 +58,10 @@ struct Document {
         var firsts = [Int](repeating: Int.max, count: layout.sentences.count)
         var classes = [Lexicon.WordClass](repeating: [], count: tokens.count)
         let sentences = layout.sentences
-        // Once per token of every report: through buffers, with the word numbers checked once.
-        precondition(wordNumbers.count == tokens.count && wordNumbers.allSatisfy { $0 >= 0 && Int($0) < classOfWord.count && Int($0) < lowercaseStamps.count })
+        // Once per token of every report: through buffers, with each word number checked
+        // against both tables in the same pass.
+        precondition(wordNumbers.count == tokens.count)
+        let words = UInt32(truncatingIfNeeded: min(classOfWord.count, lowercaseStamps.count))
         tokens.withUnsafeBufferPointer { tokens in
         wordNumbers.withUnsafeBufferPointer { wordNumbers in
         classOfWord.withUnsafeBufferPointer { classOfWord in
@@ -71,6 +73,8 @@ struct Document {
             var s = 0
             for i in 0..<tokens.count {
                 let t = tokens[i]
+                // Unsigned: a negative number is above every count.
+                precondition(UInt32(bitPattern: wordNumbers[i]) < words, "Document: a token's word number is outside the word tables")
                 let w = Int(wordNumbers[i])
                 classes[i] = classOfWord[w]
                 while s < sentences.count, sentences[s].end <= t.start { s += 1 }
