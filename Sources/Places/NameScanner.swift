@@ -71,6 +71,10 @@ public final class NameScanner {
     public private(set) var tokens: [Token] = []
     /// `lowerHash` of every token.
     public private(set) var lowerHashes: [UInt64] = []
+    /// One bit per token (token k: bit k % 64 of word k / 64): whether a window can start
+    /// there, an article or a word whose key is a name or begins one. The window loop goes
+    /// from one such token to the next with a bit scan, not a test per word of the text.
+    private var windowStarts: [UInt64] = []
     /// The name-table flags of recent windows of several words, direct-mapped by key hash:
     /// `top | probeValid | flags` (see `NameTable.flags`). News repeats its word pairs, and
     /// a world table is too big for the processor's caches; this one fits.
@@ -114,7 +118,9 @@ public final class NameScanner {
         let keyBytes = words.keys
         let tokens = self.tokens
         let tokenWords = self.tokenWords
+        let starts = self.windowStarts
         let n = tokens.count
+        precondition(starts.count * 64 >= n)
         var i = 0
         var probes = self.probes
         self.probes = []
@@ -124,7 +130,22 @@ public final class NameScanner {
             entries.withUnsafeBufferPointer { entries in
                 tokens.withUnsafeBufferPointer { tokens in
                     tokenWords.withUnsafeBufferPointer { tokenWords in
-                        while i < n {
+                    starts.withUnsafeBufferPointer { starts in
+                        while true {
+                            // The next token a window can start at (words before it start none).
+                            var w = i >> 6
+                            guard w < starts.count else { break }
+                            var bits = starts[w] &>> UInt64(i & 63)
+                            if bits != 0 {
+                                i += bits.trailingZeroBitCount
+                            } else {
+                                w += 1
+                                while w < starts.count, starts[w] == 0 { w += 1 }
+                                guard w < starts.count else { break }
+                                bits = starts[w]
+                                i = w << 6 + bits.trailingZeroBitCount
+                            }
+                            guard i < n else { break }
                             var best = -1
                             var bestHash: UInt64 = 0
                             var h = NameKeyBuilder.emptyHash
@@ -178,6 +199,7 @@ public final class NameScanner {
                             }
                         }
                     }
+                    }
                 }
             }
         }
@@ -200,9 +222,15 @@ public final class NameScanner {
         // room that no word reaches are never touched.
         let room = (n + 1) / 2
         var count = 0
+        var starts = self.windowStarts
+        self.windowStarts = []
+        defer { self.windowStarts = starts }
+        starts.removeAll(keepingCapacity: true)
+        starts.append(contentsOf: repeatElement(0, count: room / 64 + 1))
         tokens = [Token](unsafeUninitializedCapacity: room) { tokens, tokensWritten in
         tokenWords = [Int32](unsafeUninitializedCapacity: room) { tokenWords, wordsWritten in
         lowerHashes = [UInt64](unsafeUninitializedCapacity: room) { lowerHashes, hashesWritten in
+        starts.withUnsafeMutableBufferPointer { starts in
         var i = 0
         var gapStart = 0
         while i < n {
@@ -272,7 +300,11 @@ public final class NameScanner {
                 precondition(count < room, "NameScanner.tokenize: more words than a text of \(n) bytes can hold")
                 (tokenWords.baseAddress! + count).initialize(to: Int32(entry))
                 (lowerHashes.baseAddress! + count).initialize(to: words.entries[entry].lowerHash)
-                (tokens.baseAddress! + count).initialize(to: Token(start: start, end: end, gapBefore: gap, initial: NameScanner.initial(text, start),
+                let initial = b < 0x80 ? NameScanner.asciiInitial(b) : NameScanner.initial(text, start)
+                let known = words.entries[entry]
+                let startsWindow = known.isArticle || (known.keyCount > 0 && UInt64(known.keyFlags) & (NameTable.nameFlag | NameTable.prefixFlag) != 0)
+                starts[count >> 6] |= UInt64(startsWindow ? 1 : 0) &<< UInt64(count & 63)
+                (tokens.baseAddress! + count).initialize(to: Token(start: start, end: end, gapBefore: gap, initial: initial,
                                                                    isArticle: words.isArticle(entry)))
                 count += 1
                 i = end
@@ -280,6 +312,7 @@ public final class NameScanner {
                 continue
             }
             i += width
+        }
         }
         hashesWritten = count
         }
@@ -347,6 +380,15 @@ public final class NameScanner {
     @inline(__always)
     static func isASCIIWordByte(_ b: UInt8) -> Bool {
         (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10
+    }
+
+    /// `initial` of an ASCII letter or digit, with no branch on which it is (text's capitals
+    /// come and go too irregularly for a processor to guess): upper 0, lower 1, digit 2, the
+    /// cases' order in `Initial`.
+    @inline(__always)
+    static func asciiInitial(_ b: UInt8) -> Initial {
+        let lower: UInt8 = b >= 0x61 ? 1 : 0, digit: UInt8 = b &- 0x30 < 10 ? 2 : 0
+        return unsafeBitCast(lower | digit, to: Initial.self)
     }
 
     /// Case of the character at byte `start`.

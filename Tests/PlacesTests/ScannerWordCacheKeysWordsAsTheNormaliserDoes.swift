@@ -148,6 +148,14 @@ struct ScannerWordCacheKeysWordsAsTheNormaliserDoes {
         }
     }
 
+    @Test("An ASCII letter's or digit's case, read without branches, is the one the byte has")
+    func asciiInitialsAreTheBytesCase() {
+        for b in UInt8(0x30)...UInt8(0x7A) where NameScanner.isASCIIWordByte(b) {
+            let expected: NameScanner.Initial = b >= 0x41 && b <= 0x5A ? .upper : (b >= 0x61 ? .lower : .digit)
+            #expect(NameScanner.asciiInitial(b) == expected, "byte \(b)")
+        }
+    }
+
     @Test("A run's head is its first 16 bytes as they are, wherever it lies in the buffer")
     func headsAreTheFirstBytes() {
         let text: [UInt8] = (0..<40).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 0x3D) } + Array(0...255)
