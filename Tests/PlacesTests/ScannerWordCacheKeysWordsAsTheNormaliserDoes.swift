@@ -79,23 +79,28 @@ struct ScannerWordCacheKeysWordsAsTheNormaliserDoes {
         #expect(Self.entry(&cache, "Internationalisatiox", slotHash: 7) == c)
     }
 
-    @Test("A word's head is its first 16 bytes lower-cased, wherever it lies in the buffer")
-    func headsAreTheLoweredFirstBytes() {
-        // Every byte value, in words of every length at every offset near the buffer's end
-        // (where the head cannot be read eight bytes at a time).
+    @Test("A run's head is its first 16 bytes, and a word's those lower-cased, wherever it lies in the buffer")
+    func headsAreTheFirstBytes() {
+        // Every byte value, in runs of every length at every offset near the buffer's end
+        // (where the head cannot be read as one vector).
         let text: [UInt8] = (0..<40).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 0x3D) } + Array(0...255)
         text.withUnsafeBufferPointer { buf in
             for start in 0..<buf.count {
-                for count in 1...min(20, buf.count - start) {
-                    var want: (UInt64, UInt64) = (0, 0)
+                for count in 0...min(20, buf.count - start) {
+                    var want: (UInt64, UInt64) = (0, 0), wantLowered: (UInt64, UInt64) = (0, 0)
                     for k in 0..<min(count, 16) {
-                        var b = buf[start + k]
-                        if b >= 0x41 && b <= 0x5A { b += 0x20 }
-                        if k < 8 { want.0 |= UInt64(b) << UInt64(k * 8) } else { want.1 |= UInt64(b) << UInt64((k - 8) * 8) }
+                        let b = buf[start + k]
+                        let lowered = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+                        if k < 8 {
+                            want.0 |= UInt64(b) << UInt64(k * 8); wantLowered.0 |= UInt64(lowered) << UInt64(k * 8)
+                        } else {
+                            want.1 |= UInt64(b) << UInt64((k - 8) * 8); wantLowered.1 |= UInt64(lowered) << UInt64((k - 8) * 8)
+                        }
                     }
-                    let got = WordCache.head(buf, start, count)
+                    let got = NameScanner.head(buf, start, count), gotLowered = WordCache.head(buf, start, count)
                     #expect(got == want, "head of \(count) bytes at \(start)")
-                    if got != want { return }
+                    #expect(gotLowered == wantLowered, "lowered head of \(count) bytes at \(start)")
+                    if got != want || gotLowered != wantLowered { return }
                 }
             }
         }
@@ -153,25 +158,6 @@ struct ScannerWordCacheKeysWordsAsTheNormaliserDoes {
         for b in UInt8(0x30)...UInt8(0x7A) where NameScanner.isASCIIWordByte(b) {
             let expected: NameScanner.Initial = b >= 0x41 && b <= 0x5A ? .upper : (b >= 0x61 ? .lower : .digit)
             #expect(NameScanner.asciiInitial(b) == expected, "byte \(b)")
-        }
-    }
-
-    @Test("A run's head is its first 16 bytes as they are, wherever it lies in the buffer")
-    func headsAreTheFirstBytes() {
-        let text: [UInt8] = (0..<40).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 0x3D) } + Array(0...255)
-        text.withUnsafeBufferPointer { buf in
-            for start in 0..<buf.count {
-                for count in 0...min(20, buf.count - start) {
-                    var want: (UInt64, UInt64) = (0, 0)
-                    for k in 0..<min(count, 16) {
-                        let b = UInt64(buf[start + k])
-                        if k < 8 { want.0 |= b << UInt64(k * 8) } else { want.1 |= b << UInt64((k - 8) * 8) }
-                    }
-                    let got = NameScanner.head(buf, start, count)
-                    #expect(got == want, "head of \(count) bytes at \(start)")
-                    if got != want { return }
-                }
-            }
         }
     }
 
