@@ -110,7 +110,7 @@ public final class NameScanner {
         tokenize(text)
         var matches: [Match] = []
         // About one window in eight words is a name (a world gazetteer's, capitalised): room
-        // for most texts' windows at once, not a copy at every doubling.
+        // for twice that at once, so that most texts' windows need no copy at a doubling.
         matches.reserveCapacity(tokens.count / 4 + 16)
         // Locals, not stored properties, in the loop: no exclusivity checks per word.
         let table = self.table
@@ -299,13 +299,13 @@ public final class NameScanner {
                 }
                 precondition(count < room, "NameScanner.tokenize: more words than a text of \(n) bytes can hold")
                 (tokenWords.baseAddress! + count).initialize(to: Int32(entry))
-                (lowerHashes.baseAddress! + count).initialize(to: words.entries[entry].lowerHash)
-                let initial = b < 0x80 ? NameScanner.asciiInitial(b) : NameScanner.initial(text, start)
                 let known = words.entries[entry]
+                (lowerHashes.baseAddress! + count).initialize(to: known.lowerHash)
+                let initial = b < 0x80 ? NameScanner.asciiInitial(b) : NameScanner.initial(text, start)
                 let startsWindow = known.isArticle || (known.keyCount > 0 && UInt64(known.keyFlags) & (NameTable.nameFlag | NameTable.prefixFlag) != 0)
                 starts[count >> 6] |= UInt64(startsWindow ? 1 : 0) &<< UInt64(count & 63)
                 (tokens.baseAddress! + count).initialize(to: Token(start: start, end: end, gapBefore: gap, initial: initial,
-                                                                   isArticle: words.isArticle(entry)))
+                                                                   isArticle: known.isArticle))
                 count += 1
                 i = end
                 gapStart = end
@@ -356,9 +356,17 @@ public final class NameScanner {
         // Unsigned: a byte below the range wraps above it.
         let letter = (v | SIMD16<UInt8>(repeating: 0x20)) &- SIMD16<UInt8>(repeating: 0x61) .< SIMD16<UInt8>(repeating: 26)
         let digit = v &- SIMD16<UInt8>(repeating: 0x30) .< SIMD16<UInt8>(repeating: 10)
-        let (low, high) = unsafeBitCast(letter .| digit, to: (UInt64, UInt64).self)
-        if ~low != 0 { return (~low).trailingZeroBitCount >> 3 }
-        return ~high != 0 ? 8 + (~high).trailingZeroBitCount >> 3 : 16
+        return firstLane(.!(letter .| digit))
+    }
+
+    /// The first lane of a comparison of sixteen bytes that holds (0...15), or 16 if none
+    /// does: a lane that holds is all ones, and bit-cast to two words, lane k is byte k
+    /// (little-endian).
+    @inlinable
+    public static func firstLane(_ mask: SIMDMask<SIMD16<Int8>>) -> Int {
+        let (low, high) = unsafeBitCast(mask, to: (UInt64, UInt64).self)
+        if low != 0 { return low.trailingZeroBitCount >> 3 }
+        return high != 0 ? 8 + high.trailingZeroBitCount >> 3 : 16
     }
 
     /// How many of the eight bytes of `w` (little-endian: from its lowest byte) are ASCII

@@ -224,11 +224,7 @@ struct TextLayout {
     /// `any` to a call.)
     @inline(__always)
     static func firstSentencePunctuation(_ v: SIMD16<UInt8>) -> Int {
-        let hits = (v .== SIMD16<UInt8>(repeating: 0x2E)) .| (v .== SIMD16<UInt8>(repeating: 0x3F)) .| (v .== SIMD16<UInt8>(repeating: 0x21))
-        // A hit lane is all ones; lanes 0...7 are the low word's bytes (little-endian).
-        let (low, high) = unsafeBitCast(hits, to: (UInt64, UInt64).self)
-        if low != 0 { return low.trailingZeroBitCount >> 3 }
-        return high != 0 ? 8 + high.trailingZeroBitCount >> 3 : 16
+        NameScanner.firstLane((v .== SIMD16<UInt8>(repeating: 0x2E)) .| (v .== SIMD16<UInt8>(repeating: 0x3F)) .| (v .== SIMD16<UInt8>(repeating: 0x21)))
     }
 
     /// Whether any of eight bytes is ".", "?" or "!".
