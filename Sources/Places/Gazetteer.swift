@@ -139,6 +139,10 @@ public struct Gazetteer: Sendable {
     /// True when the place comes from (or was amended by) the curated layer.
     public func isCurated(_ place: Place) -> Bool { curatedIDs.contains(place.id) }
 
+    /// The numbers of the curated places: GeoNames rows the curated layer amends, then its
+    /// own places.
+    var curatedNumbers: [Int] { amendedRows.keys.sorted() + Array((geonames?.count ?? 0)..<count) }
+
     /// The places with a name whose key is `key` (confirmed by name, so no hash collision
     /// leaks through).
     public func places(forKey key: String) -> [Place] {

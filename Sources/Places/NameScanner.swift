@@ -76,11 +76,23 @@ public final class NameScanner {
     /// from one such token to the next with a bit scan, not a test per word of the text.
     private var windowStarts: [UInt64] = []
     /// The name-table flags of recent windows of several words, direct-mapped by key hash:
-    /// `top | probeValid | flags` (see `NameTable.flags`). News repeats its word pairs, and
-    /// a world table is too big for the processor's caches; this one fits.
+    /// `top | probeValid | flags` (see `NameTable.allFlags`). News repeats its word pairs,
+    /// and a world table is too big for the processor's caches; this one fits.
     private var probes = [UInt64](repeating: 0, count: 1 << NameScanner.probeBits)
     private static let probeBits = 14
-    private static let probeValid: UInt64 = 4
+    private static let probeValid: UInt64 = 32
+
+    /// Which windows that start with a word in lower case `scan` looks at.
+    public enum LowercaseWindows: Sendable {
+        /// Every one: a lower-case word alone or followed by others, whatever bears the name.
+        case all
+        /// What a reader can keep. A lower-case word alone is never a name, and a window
+        /// that starts with one (not an article or "the", which the reader looks past) is
+        /// one only if a curated place bears it ("industrial zone"). A world gazetteer's
+        /// lower-case names are words run together: "in a" is Ina, "to a" Toa, and "and
+        /// Iran" would hide Iran.
+        case curatedNamesOnly
+    }
 
     public init(table: NameTable) {
         self.table = table
@@ -99,15 +111,15 @@ public final class NameScanner {
     }
 
     /// Splits `text` into tokens (available in `tokens` afterwards) and reports every
-    /// leftmost-longest window of joined words whose key is a name. With `loneLowercase`
-    /// false, a window of one word in lower case is not reported (a reader that never takes
-    /// "nice" or "deal" for a place need not be handed the millions of them a world
-    /// gazetteer matches); the windows found are the same either way. Texts must be under
-    /// 4 GB (token offsets are 32-bit).
-    public func scan(_ text: UnsafeBufferPointer<UInt8>, loneLowercase: Bool = true) -> [Match] {
+    /// leftmost-longest window of joined words whose key is a name, among the windows
+    /// `lowercase` says to look at (a reader that never takes "nice" or "deal" for a place
+    /// need not be handed the millions of them a world gazetteer matches). Texts must be
+    /// under 4 GB (token offsets are 32-bit).
+    public func scan(_ text: UnsafeBufferPointer<UInt8>, lowercase: LowercaseWindows = .all) -> [Match] {
         precondition(text.count < Int(UInt32.max), "NameScanner.scan: texts must be under 4 GB")
         if words.trimIfFull() { wordGeneration += 1 }
-        tokenize(text)
+        let curatedOnly = lowercase == .curatedNamesOnly
+        tokenize(text, curatedOnly: curatedOnly)
         var matches: [Match] = []
         // About one window in eight words is a name (a world gazetteer's, capitalised): room
         // for twice that at once, so that most texts' windows need no copy at a doubling.
@@ -146,6 +158,11 @@ public final class NameScanner {
                                 i = w << 6 + bits.trailingZeroBitCount
                             }
                             guard i < n else { break }
+                            // Which of the flags this window reads: the curated ones after a
+                            // lower-case first word, when only those are looked for.
+                            let firstWord = entries[Int(tokenWords[i])]
+                            let shift = curatedOnly && tokens[i].initial == .lower && !firstWord.isArticle && !firstWord.isThe
+                                ? NameTable.curatedShift : 0
                             var best = -1
                             var bestHash: UInt64 = 0
                             var h = NameKeyBuilder.emptyHash
@@ -170,17 +187,18 @@ public final class NameScanner {
                                 var extend = wordsInHash == 0 || (j == i && article)
                                 if let lookup, word.keyCount > 0 {
                                     // A window's first word: its flags came with it.
-                                    var flags = UInt64(word.keyFlags) & 3
+                                    var flags = UInt64(word.keyFlags)
                                     if j > i {
                                         let top = lookup & ~NameIndex.placeMask
                                         let p = Int(truncatingIfNeeded: (lookup &* 0x9E3779B97F4A7C15) >> (64 - NameScanner.probeBits))
                                         if probes[p] & ~NameIndex.placeMask == top, probes[p] & NameScanner.probeValid != 0 {
-                                            flags = probes[p] & 3
+                                            flags = probes[p]
                                         } else {
-                                            flags = table.flags(lookup)
+                                            flags = table.allFlags(lookup)
                                             probes[p] = top | NameScanner.probeValid | flags
                                         }
                                     }
+                                    flags = (flags >> shift) & 3
                                     // A name never ends on an article: "Raqqa as", "of al" are a name and
                                     // the start of the next one ("as focus", "al-Qaim").
                                     if flags & NameTable.nameFlag != 0, j == i || !article { best = j; bestHash = lookup }
@@ -190,7 +208,7 @@ public final class NameScanner {
                                 j += 1
                             }
                             if best >= 0 {
-                                if loneLowercase || best > i || tokens[i].initial != .lower {
+                                if !curatedOnly || best > i || tokens[i].initial != .lower {
                                     matches.append(Match(first: i, last: best, hash: bestHash))
                                 }
                                 i = best + 1
@@ -209,7 +227,9 @@ public final class NameScanner {
 
     /// Words are runs of letters and digits; an apostrophe inside a word belongs to it
     /// (Dar'a), except a possessive 's, which ends it (Syria's → Syria).
-    private func tokenize(_ text: UnsafeBufferPointer<UInt8>) {
+    /// `windowStarts` marks the tokens a window can start at; with `curatedOnly`, a word in
+    /// lower case (not an article or "the") only where it begins a curated name.
+    private func tokenize(_ text: UnsafeBufferPointer<UInt8>, curatedOnly: Bool) {
         // The word cache moves into a local for the loop (no exclusivity checks per word) and back.
         var words = self.words
         self.words = WordCache(capacity: 0)
@@ -302,7 +322,11 @@ public final class NameScanner {
                 let known = words.entries[entry]
                 (lowerHashes.baseAddress! + count).initialize(to: known.lowerHash)
                 let initial = b < 0x80 ? NameScanner.asciiInitial(b) : NameScanner.initial(text, start)
-                let startsWindow = known.isArticle || (known.keyCount > 0 && UInt64(known.keyFlags) & (NameTable.nameFlag | NameTable.prefixFlag) != 0)
+                // A lone lower-case word is not reported in that case: only a curated name's first
+                // word starts a window there.
+                let looksFor = curatedOnly && initial == .lower && !known.isThe
+                    ? NameTable.curatedPrefixFlag : NameTable.nameFlag | NameTable.prefixFlag
+                let startsWindow = known.isArticle || (known.keyCount > 0 && UInt64(known.keyFlags) & looksFor != 0)
                 starts[count >> 6] |= UInt64(startsWindow ? 1 : 0) &<< UInt64(count & 63)
                 (tokens.baseAddress! + count).initialize(to: Token(start: start, end: end, gapBefore: gap, initial: initial,
                                                                    isArticle: known.isArticle))
@@ -503,7 +527,7 @@ public final class NameScanner {
 }
 
 /// Every name key of a gazetteer and every leading part of one, as an open-addressing
-/// hash set of 40-bit hashes with two flags: the scanner's one probe per word. Built once
+/// hash set of 40-bit hashes with their flags: the scanner's one probe per word. Built once
 /// per gazetteer (a world gazetteer: about a million keys, a few milliseconds); immutable
 /// and shareable.
 public final class NameTable: Sendable {
@@ -511,6 +535,13 @@ public final class NameTable: Sendable {
     static let prefixFlag: UInt64 = 2
     /// A word's own hash: the word is some name's second word or later.
     static let continuationFlag: UInt64 = 4
+    /// `nameFlag` and `prefixFlag` for the names of curated places alone, three bits up: a
+    /// window that starts with a word in lower case looks for these only (see
+    /// `NameScanner.LowercaseWindows`).
+    static let curatedNameFlag: UInt64 = 8
+    static let curatedPrefixFlag: UInt64 = 16
+    static let curatedShift: UInt64 = 3
+    static let allFlagBits: UInt64 = 31
     private let slots: [UInt64]
     private let mask: Int
 
@@ -527,6 +558,26 @@ public final class NameTable: Sendable {
             slots[s] = top | (name ? NameTable.nameFlag : 0) | (prefix ? NameTable.prefixFlag : 0)
                 | (continuation ? NameTable.continuationFlag : 0)
         }
+        // The curated places' names (GeoNames alternates too) and their leading parts, hashed
+        // as the index hashed them: each is in the table already, unless the index left it out.
+        let keys = NameKeyBuilder()
+        func mark(_ hash: UInt64, _ flag: UInt64) {
+            let top = hash & ~NameIndex.placeMask
+            var s = NameTable.slot(top, mask)
+            while slots[s] != 0 {
+                if slots[s] & ~NameIndex.placeMask == top { slots[s] |= flag; return }
+                s = (s + 1) & mask
+            }
+        }
+        for number in gazetteer.curatedNumbers {
+            for name in gazetteer.lookupNames(of: gazetteer.place(at: number)) {
+                var utf8 = Array(name.utf8)
+                let hash = utf8.withUnsafeMutableBufferPointer { buf in
+                    keys.hash(UnsafeBufferPointer(buf), prefixes: { mark($0, NameTable.curatedPrefixFlag) })
+                }
+                if let hash { mark(hash, NameTable.curatedNameFlag) }
+            }
+        }
         self.slots = slots
         self.mask = mask
     }
@@ -536,11 +587,8 @@ public final class NameTable: Sendable {
         Int(truncatingIfNeeded: (top >> 24) &* 0x9E3779B97F4A7C15 >> 20) & mask
     }
 
-    /// The flags of a key hash: `nameFlag`, `prefixFlag`, both or neither.
-    @inline(__always)
-    func flags(_ hash: UInt64) -> UInt64 { allFlags(hash) & 3 }
-
-    /// The flags of a word's key hash: `flags` and `continuationFlag`.
+    /// Every flag of a key hash: `nameFlag`, `prefixFlag`, `continuationFlag` and the
+    /// curated flags (none: no name has the key or begins with it).
     @inline(__always)
     func allFlags(_ hash: UInt64) -> UInt64 {
         let top = hash & ~NameIndex.placeMask
@@ -549,7 +597,7 @@ public final class NameTable: Sendable {
             while true {
                 let v = slots[s]
                 if v == 0 { return 0 }
-                if v & ~NameIndex.placeMask == top { return v & 7 }
+                if v & ~NameIndex.placeMask == top { return v & NameTable.allFlagBits }
                 s = (s + 1) & mask
             }
         }

@@ -19,6 +19,9 @@ struct WordCache {
         var wordStart: Int32, wordCount: Int32
         var keyStart: Int32, keyCount: Int32
         var isArticle: Bool
+        /// The word is "the" (any case): a window that starts with it can be a capitalised
+        /// name once the reader drops it ("the US", "the Hague").
+        var isThe: Bool
         /// What the cache's owner says of `keyHash` (the scanner: its name-table flags,
         /// which are the same every time a word is met).
         var keyFlags: UInt8
@@ -110,6 +113,7 @@ struct WordCache {
         entries.append(Entry(lowerHash: NameScanner.lowerHash(word), slotHash: slotHash, keyHash: keyHash, head0: head.0, head1: head.1,
                              wordStart: Int32(wordStart), wordCount: Int32(word.count),
                              keyStart: Int32(keyStart), keyCount: Int32(keys.count - keyStart), isArticle: article,
+                             isThe: words.count - wordStart == 3 && words[wordStart] == 0x74 && words[wordStart + 1] == 0x68 && words[wordStart + 2] == 0x65,
                              keyFlags: keyFlags(keyHash)))
         slots[s] = slotHash & 0xFFFF_FFFF_0000_0000 | UInt64(entries.count)
         if entries.count * 2 > slots.count { grow() }

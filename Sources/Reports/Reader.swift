@@ -101,9 +101,9 @@ public final class Reader {
 
     private func read(_ report: Report, _ text: UnsafeBufferPointer<UInt8>) -> Extraction {
         reportNumber += 1
-        // A lone word in lower case is never a name (`filterMatch`); with a world gazetteer
-        // most windows that match are such words.
-        let matches = scanner.scan(text, loneLowercase: false)
+        // A name in lower case is kept only if a curated place bears it (`filterMatch`,
+        // `keeps`); with a world gazetteer most windows that match are such words.
+        let matches = scanner.scan(text, lowercase: .curatedNamesOnly)
         // Facts about words by the scanner's word number, found once per word.
         if scanner.wordGeneration != wordGeneration {
             wordGeneration = scanner.wordGeneration

@@ -251,7 +251,55 @@ struct ScannerWordCacheKeysWordsAsTheNormaliserDoes {
         #expect(names("Fighting near Abu Kamal and Abukamal.") == ["Abu Kamal", "Abukamal"])
     }
 
-    @Test("Without lone lower-case words the scanner reports the same windows, less those")
+    /// GeoNames rows of `cities500` (CC BY 4.0, https://www.geonames.org; alternate names cut
+    /// to the ones that matter), as a world gazetteer has them: Anandnagar (IN, "annd ngr")
+    /// makes "and" a name's first word (doubled letters are one), Dūst-e Īrān (IR) makes "iran" a later
+    /// word, and Andırın (TR) is "Andiran": "and Iran" run together. In Ga Lone (MM), Githiga A
+    /// (KE) and Ina (JP) do the same for "in a". Then a town named Iran, written for the test,
+    /// and a curated industrial zone.
+    static func mixedGazetteer() throws -> Gazetteer {
+        let header = "geonameid\tname\tasciiname\talternatenames\tlatitude\tlongitude\tfeature_class\tfeature_code\tcountry_code\tadmin1_code\tadmin1_name\tpopulation\ttimezone"
+        let rows = [
+            "1278682\tAnandnagar\tAnandnagar\tAnandnagar,annd ngr\t27.10062\t83.27156\tP\t\tIN\t36\t\t11220\tAsia/Kolkata",
+            "135860\tDūst-e Īrān\tDust-e Iran\tDust-e Iran,Dūst-e Īrān\t29.78507\t51.78415\tP\t\tIR\t07\t\t2424\tAsia/Tehran",
+            "323797\tAndırın\tAndirin\tAndiran,Andirin,Andrun,Andıran,Andırın\t37.57757\t36.35492\tP\t\tTR\t46\t\t8660\tEurope/Istanbul",
+            "1463316\tIn Ga Lone\tIn Ga Lone\tIn Ga Lone,Ingalon\t16.4844\t96.06002\tP\t\tMM\t17\t\t3166\tAsia/Yangon",
+            "197264\tGithiga A\tGithiga A\t\t-1.08693\t36.73405\tP\t\tKE\t22\t\t5565\tAfrica/Nairobi",
+            "1861641\tIna\tIna\tIna,Ina-chhi,ina si,xin a,yi na\t35.82756\t137.95378\tP\t\tJP\t26\t\t68177\tAsia/Tokyo",
+            "2747373\tThe Hague\tThe Hague\tDen Haag,Hague\t52.07667\t4.29861\tP\t\tNL\t11\t\t474292\tEurope/Amsterdam",
+            "99000010\tIran\tIran\t\t32.0\t53.0\tP\tPPL\tIR\t01\t\t1000\tAsia/Tehran",
+        ]
+        let places = "id\tname\tkind\tlat\tlon\tprecision\tprovince\tcountry\tpopulation\taliases\tbank\tgeometry\tsource\tnote\n"
+            + "test_industrial_zone\tTest industrial zone\tindustrial_zone\t35.38\t40.19\tapproximate\tDeir ez-Zor\tSY\t\tindustrial zone\teast\t\tA test\t\n"
+        return try withTemporaryDirectory { dir in
+            try dir.write(([header] + rows).joined(separator: "\n") + "\n", to: "geonames.tsv")
+            try dir.write(places, to: "places.tsv")
+            return try Gazetteer.load(directory: dir.path)
+        }
+    }
+
+    @Test("A window that starts with a lower-case word follows curated names only, when the reader asks: 'and Iran' keeps Iran")
+    func lowercaseWindowsFollowCuratedNamesOnly() throws {
+        let scanner = NameScanner(table: NameTable(try Self.mixedGazetteer()))
+        func names(_ text: String, _ lowercase: NameScanner.LowercaseWindows) -> [String] {
+            let utf8 = Array(text.utf8)
+            return utf8.withUnsafeBufferPointer { buf in
+                scanner.scan(buf, lowercase: lowercase).map { m in
+                    String(decoding: buf[scanner.tokens[m.first].start..<scanner.tokens[m.last].end], as: UTF8.self)
+                }
+            }
+        }
+        let text = "Russia and Iran sent men in a convoy to the industrial zone, then to the Hague; Iran and The Hague agreed."
+        // Every window: lower-case words run together are GeoNames names, and "and Iran" hides Iran.
+        #expect(names(text, .all) == ["and Iran", "in a", "industrial zone", "the Hague", "Iran", "The Hague"])
+        // What the reader asks for: a lower-case start only along a curated name; "the" (which the
+        // reader looks past) and capitals as before.
+        #expect(names(text, .curatedNamesOnly) == ["Iran", "industrial zone", "the Hague", "Iran", "The Hague"])
+        // Capitals are not lower case: "And Iran" at a sentence's start is still a window.
+        #expect(names("And Iran agreed.", .curatedNamesOnly) == ["And Iran"])
+    }
+
+    @Test("Where every place is curated, the reader's windows are all windows less lone lower-case words")
     func loneLowercaseWordsLeftOut() throws {
         func place(_ id: String, _ name: String) -> Place {
             Place(id: id, name: name, kind: .town, coordinate: .init(latitude: 34, longitude: 40), precision: .exact)
@@ -260,17 +308,18 @@ struct ScannerWordCacheKeysWordsAsTheNormaliserDoes {
             place("nice", "Nice"), place("deal", "Deal"), place("new_deal", "New Deal"), place("al_bab", "al-Bab"), place("mosul", "Mosul"),
         ])
         let scanner = NameScanner(table: NameTable(gazetteer))
-        func names(_ text: String, loneLowercase: Bool) -> [String] {
+        func names(_ text: String, lowercase: NameScanner.LowercaseWindows) -> [String] {
             let utf8 = Array(text.utf8)
             return utf8.withUnsafeBufferPointer { buf in
-                scanner.scan(buf, loneLowercase: loneLowercase).map { m in
+                scanner.scan(buf, lowercase: lowercase).map { m in
                     String(decoding: buf[scanner.tokens[m.first].start..<scanner.tokens[m.last].end], as: UTF8.self)
                 }
             }
         }
         let text = "A nice deal: Nice and the new deal in al-bab, not Mosul or mosul, made a Deal."
-        #expect(names(text, loneLowercase: true) == ["nice", "deal", "Nice", "new deal", "al-bab", "Mosul", "mosul", "Deal"])
-        // Windows of several words in lower case stay: the reader decides on those.
-        #expect(names(text, loneLowercase: false) == ["Nice", "new deal", "al-bab", "Mosul", "Deal"])
+        #expect(names(text, lowercase: .all) == ["nice", "deal", "Nice", "new deal", "al-bab", "Mosul", "mosul", "Deal"])
+        // Windows of several words in lower case stay (a test gazetteer's places are all
+        // curated): the reader decides on those.
+        #expect(names(text, lowercase: .curatedNamesOnly) == ["Nice", "new deal", "al-bab", "Mosul", "Deal"])
     }
 }

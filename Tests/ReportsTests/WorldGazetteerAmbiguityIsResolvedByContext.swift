@@ -27,6 +27,15 @@ struct WorldGazetteerAmbiguityIsResolvedByContext {
         ["99100010", "Temple", "Temple", "", "31.09823", "-97.34278", "P", "PPL", "US", "TX", "Texas", "82073", "America/Chicago"],
         ["99100011", "Michael", "Michael", "", "39.6", "-89.2", "P", "PPL", "US", "IL", "Illinois", "1200", "America/Chicago"],
         ["99100012", "David", "David", "", "8.42729", "-82.43085", "P", "PPLA", "PA", "04", "Chiriquí", "144858", "America/Panama"],
+        // Real cities500 rows (CC BY 4.0, https://www.geonames.org), alternate names cut to the
+        // ones that matter: "annd ngr" makes "and" a name's first word, "Dust-e Iran" makes
+        // "iran" a later one, and "Andiran" is both run together; likewise "in a" is Ina.
+        ["1278682", "Anandnagar", "Anandnagar", "Anandnagar,annd ngr", "27.10062", "83.27156", "P", "", "IN", "36", "", "11220", "Asia/Kolkata"],
+        ["135860", "Dūst-e Īrān", "Dust-e Iran", "Dust-e Iran,Dūst-e Īrān", "29.78507", "51.78415", "P", "", "IR", "07", "", "2424", "Asia/Tehran"],
+        ["323797", "Andırın", "Andirin", "Andiran,Andirin,Andıran,Andırın", "37.57757", "36.35492", "P", "", "TR", "46", "", "8660", "Europe/Istanbul"],
+        ["1463316", "In Ga Lone", "In Ga Lone", "In Ga Lone,Ingalon", "16.4844", "96.06002", "P", "", "MM", "17", "", "3166", "Asia/Yangon"],
+        ["197264", "Githiga A", "Githiga A", "", "-1.08693", "36.73405", "P", "", "KE", "22", "", "5565", "Africa/Nairobi"],
+        ["1861641", "Ina", "Ina", "Ina,ina si,xin a", "35.82756", "137.95378", "P", "", "JP", "26", "", "68177", "Asia/Tokyo"],
     ]
 
     /// Syrian rows copied from the repository's `geonames.tsv`: Palmyra (Tadmur) and the
@@ -137,6 +146,12 @@ struct WorldGazetteerAmbiguityIsResolvedByContext {
     func foreignTownAfterPreposition() throws {
         let x = try Self.read("Volunteers from Temple joined the fight for Mayadin.")
         #expect(x.mentions.map { "\($0.span.text) → \($0.place.id)" } == ["Temple → geonames:99100010", "Mayadin → geonames:173480"])
+    }
+
+    @Test("Lower-case words run together are not a town elsewhere, and do not hide the name after them")
+    func lowercaseRunsHideNothing() throws {
+        let x = try Self.read("Russia and Iran sent advisers in a convoy to Mayadin on Saturday.")
+        #expect(x.mentions.map { "\($0.span.text) → \($0.place.id)" } == ["Russia → russia", "Iran → iran", "Mayadin → geonames:173480"])
     }
 
     @Test("Common words that are towns elsewhere are not places mid-sentence in lower case", arguments: [
