@@ -308,9 +308,9 @@ public final class NameScanner {
                 let word = UnsafeBufferPointer(rebasing: text[start..<end])
                 let head = WordCache.head(text, start, end - start)
                 let slotHash = WordCache.slotHash(head: head, count: end - start)
-                var entry = words.find(word, head: head, slotHash: slotHash)
-                if entry < 0 {
-                    entry = words.insert(word, head: head, slotHash: slotHash, slot: ~entry, keyFlags: { UInt8(table.allFlags($0)) }) { out in
+                var slot = words.find(word, head: head, slotHash: slotHash)
+                if slot < 0 {
+                    slot = words.insert(word, head: head, slotHash: slotHash, slot: ~slot, keyFlags: { UInt8(table.allFlags($0)) }) { out in
                         keys.wordKey(word) { key, isArticle in
                             out.append(contentsOf: key)
                             return isArticle
@@ -318,15 +318,16 @@ public final class NameScanner {
                     }
                 }
                 precondition(count < room, "NameScanner.tokenize: more words than a text of \(n) bytes can hold")
-                (tokenWords.baseAddress! + count).initialize(to: Int32(entry))
-                let known = words.entries[entry]
+                // The word as its slot has it: the one memory read a token costs.
+                let known = words.slots[slot]
+                (tokenWords.baseAddress! + count).initialize(to: Int32(known.entry))
                 (lowerHashes.baseAddress! + count).initialize(to: known.lowerHash)
                 let initial = b < 0x80 ? NameScanner.asciiInitial(b) : NameScanner.initial(text, start)
                 // A lone lower-case word is not reported in that case: only a curated name's first
                 // word starts a window there.
                 let looksFor = curatedOnly && initial == .lower && !known.isThe
                     ? NameTable.curatedPrefixFlag : NameTable.nameFlag | NameTable.prefixFlag
-                let startsWindow = known.isArticle || (known.keyCount > 0 && UInt64(known.keyFlags) & looksFor != 0)
+                let startsWindow = known.isArticle || (known.hasKey && UInt64(known.keyFlags) & looksFor != 0)
                 starts[count >> 6] |= UInt64(startsWindow ? 1 : 0) &<< UInt64(count & 63)
                 (tokens.baseAddress! + count).initialize(to: Token(start: start, end: end, gapBefore: gap, initial: initial,
                                                                    isArticle: known.isArticle))

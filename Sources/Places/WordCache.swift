@@ -6,6 +6,7 @@
 /// costs a multiplication per byte), then confirmed by the head and, past 16 bytes, byte
 /// for byte, so a hash collision costs a miss, never a wrong key.
 struct WordCache {
+    /// A word, by its number: everything the cache knows of it.
     struct Entry {
         /// `NameScanner.lowerHash` of the word, worked out once when the word is new.
         var lowerHash: UInt64
@@ -13,9 +14,6 @@ struct WordCache {
         var slotHash: UInt64
         /// FNV-1a of the key (`NameKeyBuilder.hash`), what a one-word window looks up.
         var keyHash: UInt64
-        /// The word's first 16 bytes, ASCII letters lower-cased, zero beyond its end
-        /// (`WordCache.head`): most words are confirmed here, in the entry's own cache line.
-        var head0: UInt64, head1: UInt64
         var wordStart: Int32, wordCount: Int32
         var keyStart: Int32, keyCount: Int32
         var isArticle: Bool
@@ -27,25 +25,48 @@ struct WordCache {
         var keyFlags: UInt8
     }
 
+    /// A word where the lookup finds it: what the tokenizer reads of every token, so that a
+    /// token costs one memory read (32 bytes, two to a cache line), not a slot and then an
+    /// entry elsewhere.
+    struct Slot {
+        /// The word's first 16 bytes, ASCII letters lower-cased, zero beyond its end
+        /// (`WordCache.head`): most words are confirmed by these and `count` alone.
+        var head0: UInt64 = 0, head1: UInt64 = 0
+        var lowerHash: UInt64 = 0
+        /// The word's length in bytes; 0 marks an empty slot.
+        var count: UInt32 = 0
+        /// The entry's number in the low 24 bits, `Facts` in the high 8.
+        var meta: UInt32 = 0
+
+        /// The word's number (its index in `entries`).
+        @inline(__always) var entry: Int { Int(meta & 0xFF_FFFF) }
+        /// The entry's `keyFlags` (five bits), and whether it is an article, is "the" and has a key.
+        @inline(__always) var keyFlags: UInt8 { UInt8(truncatingIfNeeded: meta >> 24) & Slot.keyFlagBits }
+        @inline(__always) var isArticle: Bool { meta & Slot.articleBit != 0 }
+        @inline(__always) var isThe: Bool { meta & Slot.theBit != 0 }
+        @inline(__always) var hasKey: Bool { meta & Slot.keyBit != 0 }
+
+        static let keyFlagBits: UInt8 = 0x1F
+        static let keyBit: UInt32 = 1 << 29, articleBit: UInt32 = 1 << 30, theBit: UInt32 = 1 << 31
+    }
+
     private(set) var entries: [Entry] = []
     /// Words, ASCII letters lower-cased, back to back.
     private var words: [UInt8] = []
     /// Keys, back to back.
     private(set) var keys: [UInt8] = []
-    /// Per slot: the top 32 bits of the word's `slotHash` and its entry index + 1 in the low
-    /// 32 (0 is empty). A probe that misses is answered from the slot alone; a hit then reads
-    /// the entry, which holds the word's head: two memory reads per word, not three.
-    private var slots: [UInt64]
+    /// The lookup table, open addressing, at most half full.
+    private(set) var slots: [Slot]
 
     /// A cache with room for about `capacity` words before it first grows.
     init(capacity: Int = 2048) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [UInt64](repeating: 0, count: size)
+        slots = [Slot](repeating: Slot(), count: size)
     }
 
     /// Beyond this many words the cache starts over (a text in many languages, a list of
-    /// codes): it stays a cache, not a copy of everything read.
+    /// codes): it stays a cache, not a copy of everything read. (Word numbers fit in `Slot.meta`.)
     static let maximumWords = 1 << 18
 
     var count: Int { entries.count }
@@ -58,7 +79,7 @@ struct WordCache {
         entries.removeAll(keepingCapacity: true)
         words.removeAll(keepingCapacity: true)
         keys.removeAll(keepingCapacity: true)
-        for s in slots.indices { slots[s] = 0 }
+        for s in slots.indices { slots[s] = Slot() }
         return true
     }
 
@@ -70,35 +91,29 @@ struct WordCache {
         return h ^ (h >> 29)
     }
 
-    /// The entry of a known word, or the complement (`~`) of the empty slot a new one goes in.
+    /// The slot of a known word, or the complement (`~`) of the empty slot a new one goes in.
     @inline(__always)
     func find(_ word: UnsafeBufferPointer<UInt8>, head: (UInt64, UInt64), slotHash: UInt64) -> Int {
         let mask = slots.count - 1
         var s = WordCache.slot(slotHash, mask)
-        let tag = slotHash & 0xFFFF_FFFF_0000_0000
+        let count = UInt32(truncatingIfNeeded: word.count)
         return slots.withUnsafeBufferPointer { slots in
-            entries.withUnsafeBufferPointer { entries in
-                while true {
-                    let v = slots[s]
-                    if v == 0 { return ~s }
-                    if v & 0xFFFF_FFFF_0000_0000 == tag {
-                        let e = Int(truncatingIfNeeded: v & 0xFFFF_FFFF) - 1
-                        let x = entries[e]
-                        if x.slotHash == slotHash, Int(x.wordCount) == word.count, x.head0 == head.0, x.head1 == head.1,
-                           word.count <= 16 || matches(word, x) {
-                            return e
-                        }
-                    }
-                    s = (s + 1) & mask
+            while true {
+                let x = slots[s]
+                if x.count == 0 { return ~s }
+                if x.count == count, x.head0 == head.0, x.head1 == head.1, word.count <= 16 || matches(word, x.entry) {
+                    return s
                 }
+                s = (s + 1) & mask
             }
         }
     }
 
-    /// Adds a new word in empty slot `s` (from `find`): its key, then its entry. `makeKey`
-    /// appends the key to the buffer it gets and says whether the word is an article;
-    /// `keyFlags` gives the new entry's `keyFlags` from its key hash. Kept out of line: the
-    /// scanner's loop inlines `find` and calls this once per distinct word.
+    /// Adds a new word in empty slot `s` (from `find`): its key, then its entry, and returns
+    /// the slot it lies in (another, if the table grew). `makeKey` appends the key to the
+    /// buffer it gets and says whether the word is an article; `keyFlags` gives the new
+    /// entry's `keyFlags` from its key hash. Kept out of line: the scanner's loop inlines
+    /// `find` and calls this once per distinct word.
     @inline(never)
     mutating func insert(_ word: UnsafeBufferPointer<UInt8>, head: (UInt64, UInt64), slotHash: UInt64, slot s: Int,
                          keyFlags: (UInt64) -> UInt8, makeKey: (inout [UInt8]) -> Bool) -> Int {
@@ -110,14 +125,29 @@ struct WordCache {
         let keyStart = keys.count
         let article = makeKey(&keys)
         let keyHash = keys.withUnsafeBufferPointer { NameKeyBuilder.hash(UnsafeBufferPointer(rebasing: $0[keyStart...])) }
-        entries.append(Entry(lowerHash: NameScanner.lowerHash(word), slotHash: slotHash, keyHash: keyHash, head0: head.0, head1: head.1,
-                             wordStart: Int32(wordStart), wordCount: Int32(word.count),
-                             keyStart: Int32(keyStart), keyCount: Int32(keys.count - keyStart), isArticle: article,
-                             isThe: words.count - wordStart == 3 && words[wordStart] == 0x74 && words[wordStart + 1] == 0x68 && words[wordStart + 2] == 0x65,
-                             keyFlags: keyFlags(keyHash)))
-        slots[s] = slotHash & 0xFFFF_FFFF_0000_0000 | UInt64(entries.count)
-        if entries.count * 2 > slots.count { grow() }
-        return entries.count - 1
+        let entry = Entry(lowerHash: NameScanner.lowerHash(word), slotHash: slotHash, keyHash: keyHash,
+                          wordStart: Int32(wordStart), wordCount: Int32(word.count),
+                          keyStart: Int32(keyStart), keyCount: Int32(keys.count - keyStart), isArticle: article,
+                          isThe: word.count == 3 && words[wordStart] == 0x74 && words[wordStart + 1] == 0x68 && words[wordStart + 2] == 0x65,
+                          keyFlags: keyFlags(keyHash) & Slot.keyFlagBits)
+        entries.append(entry)
+        var s = s
+        if entries.count * 2 > slots.count {
+            grow()
+            s = WordCache.slot(slotHash, slots.count - 1)
+            while slots[s].count != 0 { s = (s + 1) & (slots.count - 1) }
+        }
+        slots[s] = WordCache.slot(of: entry, number: entries.count - 1, head: head)
+        return s
+    }
+
+    /// The slot of entry `e`, number `number`.
+    private static func slot(of e: Entry, number: Int, head: (UInt64, UInt64)) -> Slot {
+        var meta = UInt32(number) | UInt32(e.keyFlags) << 24
+        if e.keyCount > 0 { meta |= Slot.keyBit }
+        if e.isArticle { meta |= Slot.articleBit }
+        if e.isThe { meta |= Slot.theBit }
+        return Slot(head0: head.0, head1: head.1, lowerHash: e.lowerHash, count: UInt32(truncatingIfNeeded: e.wordCount), meta: meta)
     }
 
     /// A word's first 16 bytes with ASCII letters lower-cased, little-endian, zero beyond
@@ -144,15 +174,14 @@ struct WordCache {
         return w | (upper >> 2)
     }
 
+    /// Whether `word` (more than 16 bytes) is entry `e`'s word, byte for byte.
     @inline(__always)
-    func isArticle(_ entry: Int) -> Bool { entries[entry].isArticle }
-
-    @inline(__always)
-    private func matches(_ word: UnsafeBufferPointer<UInt8>, _ e: Entry) -> Bool {
-        guard Int(e.wordCount) == word.count else { return false }
+    private func matches(_ word: UnsafeBufferPointer<UInt8>, _ e: Int) -> Bool {
+        let entry = entries[e]
+        guard Int(entry.wordCount) == word.count else { return false }
         return words.withUnsafeBufferPointer { stored in
             var k = 0
-            let start = Int(e.wordStart)
+            let start = Int(entry.wordStart)
             while k < word.count {
                 var b = word[k]
                 if b >= 0x41 && b <= 0x5A { b += 0x20 }
@@ -168,13 +197,15 @@ struct WordCache {
         Int(truncatingIfNeeded: (hash &* 0x9E3779B97F4A7C15) >> 32) & mask
     }
 
+    /// Twice the slots, every word placed again by its `slotHash`.
     private mutating func grow() {
-        slots = [UInt64](repeating: 0, count: slots.count * 2)
+        let old = slots
+        slots = [Slot](repeating: Slot(), count: slots.count * 2)
         let mask = slots.count - 1
-        for (e, entry) in entries.enumerated() {
-            var s = WordCache.slot(entry.slotHash, mask)
-            while slots[s] != 0 { s = (s + 1) & mask }
-            slots[s] = entry.slotHash & 0xFFFF_FFFF_0000_0000 | UInt64(e + 1)
+        for slot in old where slot.count != 0 {
+            var s = WordCache.slot(entries[slot.entry].slotHash, mask)
+            while slots[s].count != 0 { s = (s + 1) & mask }
+            slots[s] = slot
         }
     }
 }

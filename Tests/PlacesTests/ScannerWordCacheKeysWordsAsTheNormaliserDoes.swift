@@ -7,7 +7,7 @@ import Geography
 /// for another that shares its hash.
 @Suite("The scanner's word cache keys words as the normaliser does")
 struct ScannerWordCacheKeysWordsAsTheNormaliserDoes {
-    static let words = ["Raqqa", "RAQQA", "raqqa", "Dar'a", "al", "Al", "EL", "ez", "Deir", "Dayr", "Mayādīn", "MAYĀDĪN",
+    static let words = ["Raqqa", "RAQQA", "raqqa", "the", "The", "thee", "Dar'a", "al", "Al", "EL", "ez", "Deir", "Dayr", "Mayādīn", "MAYĀDĪN",
                         "Ḩasakah", "qa’im", "Albukamal", "Abou", "Ezzor", "Assukhnah", "Straße", "Ελλάδα", "دير", "2017",
                         "km²", "x", "s"]
 
@@ -17,19 +17,21 @@ struct ScannerWordCacheKeysWordsAsTheNormaliserDoes {
         return utf8.withUnsafeBufferPointer { buf in builder.wordKey(buf) { (Array($0), $1) } }
     }
 
-    /// The word's entry as the scanner gets it: found, or else inserted where `find` says
-    /// (under `slotHash`, which a test may force to collide).
+    /// The word's entry number as the scanner gets it: found, or else inserted where `find`
+    /// says (under `slotHash`, which a test may force to collide), read from its slot.
     static func entry(_ cache: inout WordCache, _ word: [UInt8], slotHash: UInt64? = nil,
                       keyFlags: (UInt64) -> UInt8 = { _ in 0 }) -> Int {
         let builder = NameKeyBuilder()
         return word.withUnsafeBufferPointer { buf in
             let head = WordCache.head(buf, 0, buf.count)
             let hash = slotHash ?? WordCache.slotHash(head: head, count: buf.count)
-            let found = cache.find(buf, head: head, slotHash: hash)
-            if found >= 0 { return found }
-            return cache.insert(buf, head: head, slotHash: hash, slot: ~found, keyFlags: keyFlags) { out in
-                builder.wordKey(buf) { key, article in out.append(contentsOf: key); return article }
+            var slot = cache.find(buf, head: head, slotHash: hash)
+            if slot < 0 {
+                slot = cache.insert(buf, head: head, slotHash: hash, slot: ~slot, keyFlags: keyFlags) { out in
+                    builder.wordKey(buf) { key, article in out.append(contentsOf: key); return article }
+                }
             }
+            return cache.slots[slot].entry
         }
     }
 
@@ -38,7 +40,7 @@ struct ScannerWordCacheKeysWordsAsTheNormaliserDoes {
     }
 
     @Test("A cached word has the normaliser's key, key hash and article flag", arguments: words)
-    func cachedWordHasItsKey(word: String) {
+    func cachedWordHasItsKey(word: String) throws {
         var cache = WordCache(capacity: 4)
         // Fill past a few growths so the lookup runs through a rebuilt table.
         for k in 0..<100 { _ = Self.entry(&cache, "filler\(k)") }
@@ -51,6 +53,13 @@ struct ScannerWordCacheKeysWordsAsTheNormaliserDoes {
         #expect(key == want)
         #expect(e.isArticle == article)
         #expect(e.keyHash == NameKeyBuilder.hash(want))
+        // What the tokenizer reads from the word's slot is the entry's.
+        let slot = try #require(cache.slots.first { $0.count != 0 && $0.entry == first })
+        #expect(slot.lowerHash == e.lowerHash && slot.lowerHash == Array(word.utf8).withUnsafeBufferPointer { NameScanner.lowerHash($0) })
+        #expect(slot.isArticle == e.isArticle)
+        #expect(slot.isThe == (word.lowercased() == "the"))
+        #expect(slot.hasKey == !want.isEmpty)
+        #expect(Int(slot.count) == word.utf8.count)
     }
 
     @Test("Words equal up to ASCII case share an entry; others never do, even with one hash")
@@ -168,6 +177,7 @@ struct ScannerWordCacheKeysWordsAsTheNormaliserDoes {
         for word in ["Raqqa", "RAQQA"] {
             let e = Self.entry(&cache, Array(word.utf8), keyFlags: { asked.append($0); return 3 })
             #expect(cache.entries[e].keyFlags == 3)
+            #expect(cache.slots.first { $0.count != 0 && $0.entry == e }?.keyFlags == 3)
         }
         #expect(asked == [NameKeyBuilder.hash(Self.expected("Raqqa").key)])
     }
