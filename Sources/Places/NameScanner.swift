@@ -126,7 +126,7 @@ public final class NameScanner {
         matches.reserveCapacity(tokens.count / 4 + 16)
         // Locals, not stored properties, in the loop: no exclusivity checks per word.
         let table = self.table
-        let entries = words.entries
+        let facts = words.facts, wordKeys = words.wordKeys
         let keyBytes = words.keys
         let tokens = self.tokens
         let tokenWords = self.tokenWords
@@ -139,7 +139,8 @@ public final class NameScanner {
         defer { self.probes = probes }
         probes.withUnsafeMutableBufferPointer { probes in
         keyBytes.withUnsafeBufferPointer { kb in
-            entries.withUnsafeBufferPointer { entries in
+            facts.withUnsafeBufferPointer { facts in
+            wordKeys.withUnsafeBufferPointer { wordKeys in
                 tokens.withUnsafeBufferPointer { tokens in
                     tokenWords.withUnsafeBufferPointer { tokenWords in
                     starts.withUnsafeBufferPointer { starts in
@@ -160,8 +161,8 @@ public final class NameScanner {
                             guard i < n else { break }
                             // Which of the flags this window reads: the curated ones after a
                             // lower-case first word, when only those are looked for.
-                            let firstWord = entries[Int(tokenWords[i])]
-                            let shift = curatedOnly && tokens[i].initial == .lower && !firstWord.isArticle && !firstWord.isThe
+                            let first = facts[Int(tokenWords[i])]
+                            let shift = curatedOnly && tokens[i].initial == .lower && first & (WordCache.articleBit | WordCache.theBit) == 0
                                 ? NameTable.curatedShift : 0
                             var best = -1
                             var bestHash: UInt64 = 0
@@ -170,24 +171,28 @@ public final class NameScanner {
                             var j = i
                             while j < n, j - i < NameScanner.maximumWords {
                                 if j > i, tokens[j].gapBefore == .other || tokens[j].gapBefore == .apostrophe { break }
-                                let word = entries[Int(tokenWords[j])]
-                                let article = word.isArticle
+                                // A word's facts are a byte (a text's words' fit the processor's
+                                // nearest cache); its key is read only when the window needs it.
+                                let e = Int(tokenWords[j])
+                                let word = facts[e]
+                                let article = word & WordCache.articleBit != 0
                                 // Only a word that is some name's second word or later makes a
                                 // longer name or prefix of the words before: most words stop here,
                                 // with no hash and no probe.
-                                if wordsInHash > 0, !article, UInt64(word.keyFlags) & NameTable.continuationFlag == 0 { break }
+                                if wordsInHash > 0, !article, UInt64(word) & NameTable.continuationFlag == 0 { break }
                                 if !article {
                                     // The first word's hash is the key's own, kept with the word.
-                                    h = wordsInHash == 0 ? word.keyHash
-                                        : NameKeyBuilder.hash(UnsafeBufferPointer(rebasing: kb[Int(word.keyStart)..<Int(word.keyStart + word.keyCount)]), continuing: h)
+                                    let key = wordKeys[e]
+                                    h = wordsInHash == 0 ? key.hash
+                                        : NameKeyBuilder.hash(UnsafeBufferPointer(rebasing: kb[Int(key.start)..<Int(key.start + key.count)]), continuing: h)
                                     wordsInHash += 1
                                 }
                                 // A lone word keeps its article-ness out of it: "Al" alone is a word.
-                                let lookup: UInt64? = j == i ? word.keyHash : (wordsInHash > 0 ? h : nil)
+                                let lookup: UInt64? = j == i ? wordKeys[e].hash : (wordsInHash > 0 ? h : nil)
                                 var extend = wordsInHash == 0 || (j == i && article)
-                                if let lookup, word.keyCount > 0 {
+                                if let lookup, word & WordCache.keyBit != 0 {
                                     // A window's first word: its flags came with it.
-                                    var flags = UInt64(word.keyFlags)
+                                    var flags = UInt64(word & WordCache.keyFlagBits)
                                     if j > i {
                                         let top = lookup & ~NameIndex.placeMask
                                         let p = Int(truncatingIfNeeded: (lookup &* 0x9E3779B97F4A7C15) >> (64 - NameScanner.probeBits))
@@ -219,6 +224,7 @@ public final class NameScanner {
                     }
                     }
                 }
+            }
             }
         }
         }

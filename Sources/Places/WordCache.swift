@@ -35,22 +35,33 @@ struct WordCache {
         var lowerHash: UInt64 = 0
         /// The word's length in bytes; 0 marks an empty slot.
         var count: UInt32 = 0
-        /// The entry's number in the low 24 bits, `Facts` in the high 8.
+        /// The entry's number in the low 24 bits, its `facts` in the high 8.
         var meta: UInt32 = 0
 
         /// The word's number (its index in `entries`).
         @inline(__always) var entry: Int { Int(meta & 0xFF_FFFF) }
-        /// The entry's `keyFlags` (five bits), and whether it is an article, is "the" and has a key.
-        @inline(__always) var keyFlags: UInt8 { UInt8(truncatingIfNeeded: meta >> 24) & Slot.keyFlagBits }
-        @inline(__always) var isArticle: Bool { meta & Slot.articleBit != 0 }
-        @inline(__always) var isThe: Bool { meta & Slot.theBit != 0 }
-        @inline(__always) var hasKey: Bool { meta & Slot.keyBit != 0 }
+        @inline(__always) var facts: UInt8 { UInt8(truncatingIfNeeded: meta >> 24) }
+        @inline(__always) var keyFlags: UInt8 { facts & WordCache.keyFlagBits }
+        @inline(__always) var isArticle: Bool { facts & WordCache.articleBit != 0 }
+        @inline(__always) var isThe: Bool { facts & WordCache.theBit != 0 }
+        @inline(__always) var hasKey: Bool { facts & WordCache.keyBit != 0 }
+    }
 
-        static let keyFlagBits: UInt8 = 0x1F
-        static let keyBit: UInt32 = 1 << 29, articleBit: UInt32 = 1 << 30, theBit: UInt32 = 1 << 31
+    /// A word's facts in one byte: its `keyFlags` (five bits), whether it has a key, is an
+    /// article, is "the".
+    static let keyFlagBits: UInt8 = 0x1F, keyBit: UInt8 = 0x20, articleBit: UInt8 = 0x40, theBit: UInt8 = 0x80
+
+    /// Where a word's key lies in `keys`, and its hash: what the scanner's window loop reads
+    /// of a word beyond its facts, 16 bytes by word number (an entry is three times that).
+    struct Key {
+        var hash: UInt64
+        var start: Int32, count: Int32
     }
 
     private(set) var entries: [Entry] = []
+    /// By word number: its facts (see `keyFlagBits`), and its key.
+    private(set) var facts: [UInt8] = []
+    private(set) var wordKeys: [Key] = []
     /// Words, ASCII letters lower-cased, back to back.
     private var words: [UInt8] = []
     /// Keys, back to back.
@@ -77,6 +88,8 @@ struct WordCache {
     mutating func trimIfFull() -> Bool {
         guard entries.count >= WordCache.maximumWords else { return false }
         entries.removeAll(keepingCapacity: true)
+        facts.removeAll(keepingCapacity: true)
+        wordKeys.removeAll(keepingCapacity: true)
         words.removeAll(keepingCapacity: true)
         keys.removeAll(keepingCapacity: true)
         for s in slots.indices { slots[s] = Slot() }
@@ -129,25 +142,24 @@ struct WordCache {
                           wordStart: Int32(wordStart), wordCount: Int32(word.count),
                           keyStart: Int32(keyStart), keyCount: Int32(keys.count - keyStart), isArticle: article,
                           isThe: word.count == 3 && words[wordStart] == 0x74 && words[wordStart + 1] == 0x68 && words[wordStart + 2] == 0x65,
-                          keyFlags: keyFlags(keyHash) & Slot.keyFlagBits)
+                          keyFlags: keyFlags(keyHash) & WordCache.keyFlagBits)
         entries.append(entry)
+        let facts = WordCache.facts(of: entry)
+        self.facts.append(facts)
+        wordKeys.append(Key(hash: keyHash, start: entry.keyStart, count: entry.keyCount))
         var s = s
         if entries.count * 2 > slots.count {
             grow()
             s = WordCache.slot(slotHash, slots.count - 1)
             while slots[s].count != 0 { s = (s + 1) & (slots.count - 1) }
         }
-        slots[s] = WordCache.slot(of: entry, number: entries.count - 1, head: head)
+        slots[s] = Slot(head0: head.0, head1: head.1, lowerHash: entry.lowerHash, count: UInt32(truncatingIfNeeded: entry.wordCount),
+                        meta: UInt32(entries.count - 1) | UInt32(facts) << 24)
         return s
     }
 
-    /// The slot of entry `e`, number `number`.
-    private static func slot(of e: Entry, number: Int, head: (UInt64, UInt64)) -> Slot {
-        var meta = UInt32(number) | UInt32(e.keyFlags) << 24
-        if e.keyCount > 0 { meta |= Slot.keyBit }
-        if e.isArticle { meta |= Slot.articleBit }
-        if e.isThe { meta |= Slot.theBit }
-        return Slot(head0: head.0, head1: head.1, lowerHash: e.lowerHash, count: UInt32(truncatingIfNeeded: e.wordCount), meta: meta)
+    private static func facts(of e: Entry) -> UInt8 {
+        (e.keyFlags & keyFlagBits) | (e.keyCount > 0 ? keyBit : 0) | (e.isArticle ? articleBit : 0) | (e.isThe ? theBit : 0)
     }
 
     /// A word's first 16 bytes with ASCII letters lower-cased, little-endian, zero beyond

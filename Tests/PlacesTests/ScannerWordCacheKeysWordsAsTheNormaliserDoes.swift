@@ -53,8 +53,13 @@ struct ScannerWordCacheKeysWordsAsTheNormaliserDoes {
         #expect(key == want)
         #expect(e.isArticle == article)
         #expect(e.keyHash == NameKeyBuilder.hash(want))
+        // What the window loop reads by word number is the entry's.
+        #expect(cache.wordKeys[first].hash == e.keyHash && cache.wordKeys[first].start == e.keyStart && cache.wordKeys[first].count == e.keyCount)
+        #expect(cache.facts[first] & WordCache.keyFlagBits == e.keyFlags)
+        #expect((cache.facts[first] & WordCache.articleBit != 0) == article)
         // What the tokenizer reads from the word's slot is the entry's.
         let slot = try #require(cache.slots.first { $0.count != 0 && $0.entry == first })
+        #expect(slot.facts == cache.facts[first])
         #expect(slot.lowerHash == e.lowerHash && slot.lowerHash == Array(word.utf8).withUnsafeBufferPointer { NameScanner.lowerHash($0) })
         #expect(slot.isArticle == e.isArticle)
         #expect(slot.isThe == (word.lowercased() == "the"))
