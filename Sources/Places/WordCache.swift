@@ -6,23 +6,14 @@
 /// costs a multiplication per byte), then confirmed by the head and, past 16 bytes, byte
 /// for byte, so a hash collision costs a miss, never a wrong key.
 struct WordCache {
-    /// A word, by its number: everything the cache knows of it.
+    /// A word, by its number: where its bytes lie and its hashes (its key is in `wordKeys`,
+    /// its facts in `facts`).
     struct Entry {
         /// `NameScanner.lowerHash` of the word, worked out once when the word is new.
         var lowerHash: UInt64
         /// `WordCache.slotHash` of the word: where it lies in `slots`.
         var slotHash: UInt64
-        /// FNV-1a of the key (`NameKeyBuilder.hash`), what a one-word window looks up.
-        var keyHash: UInt64
         var wordStart: Int32, wordCount: Int32
-        var keyStart: Int32, keyCount: Int32
-        var isArticle: Bool
-        /// The word is "the" (any case): a window that starts with it can be a capitalised
-        /// name once the reader drops it ("the US", "the Hague").
-        var isThe: Bool
-        /// What the cache's owner says of `keyHash` (the scanner: its name-table flags,
-        /// which are the same every time a word is met).
-        var keyFlags: UInt8
     }
 
     /// A word where the lookup finds it: what the tokenizer reads of every token, so that a
@@ -51,8 +42,9 @@ struct WordCache {
     /// article, is "the".
     static let keyFlagBits: UInt8 = 0x1F, keyBit: UInt8 = 0x20, articleBit: UInt8 = 0x40, theBit: UInt8 = 0x80
 
-    /// Where a word's key lies in `keys`, and its hash: what the scanner's window loop reads
-    /// of a word beyond its facts, 16 bytes by word number (an entry is three times that).
+    /// Where a word's key lies in `keys`, and its hash (FNV-1a, `NameKeyBuilder.hash`: what a
+    /// one-word window looks up): what the scanner's window loop reads of a word beyond its
+    /// facts, 16 bytes by word number.
     struct Key {
         var hash: UInt64
         var start: Int32, count: Int32
@@ -122,11 +114,11 @@ struct WordCache {
         }
     }
 
-    /// Adds a new word in empty slot `s` (from `find`): its key, then its entry, and returns
-    /// the slot it lies in (another, if the table grew). `makeKey` appends the key to the
-    /// buffer it gets and says whether the word is an article; `keyFlags` gives the new
-    /// entry's `keyFlags` from its key hash. Kept out of line: the scanner's loop inlines
-    /// `find` and calls this once per distinct word.
+    /// Adds a new word in empty slot `s` (from `find`): its key, its entry, facts and key,
+    /// and returns the slot it lies in (another, if the table grew). `makeKey` appends the
+    /// key to the buffer it gets and says whether the word is an article; `keyFlags` gives
+    /// the key flags of the new word's facts from its key hash. Kept out of line: the
+    /// scanner's loop inlines `find` and calls this once per distinct word.
     @inline(never)
     mutating func insert(_ word: UnsafeBufferPointer<UInt8>, head: (UInt64, UInt64), slotHash: UInt64, slot s: Int,
                          keyFlags: (UInt64) -> UInt8, makeKey: (inout [UInt8]) -> Bool) -> Int {
@@ -138,15 +130,16 @@ struct WordCache {
         let keyStart = keys.count
         let article = makeKey(&keys)
         let keyHash = keys.withUnsafeBufferPointer { NameKeyBuilder.hash(UnsafeBufferPointer(rebasing: $0[keyStart...])) }
-        let entry = Entry(lowerHash: NameScanner.lowerHash(word), slotHash: slotHash, keyHash: keyHash,
-                          wordStart: Int32(wordStart), wordCount: Int32(word.count),
-                          keyStart: Int32(keyStart), keyCount: Int32(keys.count - keyStart), isArticle: article,
-                          isThe: word.count == 3 && words[wordStart] == 0x74 && words[wordStart + 1] == 0x68 && words[wordStart + 2] == 0x65,
-                          keyFlags: keyFlags(keyHash) & WordCache.keyFlagBits)
+        let entry = Entry(lowerHash: NameScanner.lowerHash(word), slotHash: slotHash, wordStart: Int32(wordStart), wordCount: Int32(word.count))
         entries.append(entry)
-        let facts = WordCache.facts(of: entry)
+        let keyCount = keys.count - keyStart
+        let isThe = word.count == 3 && words[wordStart] == 0x74 && words[wordStart + 1] == 0x68 && words[wordStart + 2] == 0x65
+        // What the cache's owner says of the key hash (the scanner: its name-table flags, the
+        // same every time the word is met), whether there is a key, an article, "the".
+        let facts = (keyFlags(keyHash) & WordCache.keyFlagBits) | (keyCount > 0 ? WordCache.keyBit : 0)
+            | (article ? WordCache.articleBit : 0) | (isThe ? WordCache.theBit : 0)
         self.facts.append(facts)
-        wordKeys.append(Key(hash: keyHash, start: entry.keyStart, count: entry.keyCount))
+        wordKeys.append(Key(hash: keyHash, start: Int32(keyStart), count: Int32(keyCount)))
         var s = s
         if entries.count * 2 > slots.count {
             grow()
@@ -156,10 +149,6 @@ struct WordCache {
         slots[s] = Slot(head0: head.0, head1: head.1, lowerHash: entry.lowerHash, count: UInt32(truncatingIfNeeded: entry.wordCount),
                         meta: UInt32(entries.count - 1) | UInt32(facts) << 24)
         return s
-    }
-
-    private static func facts(of e: Entry) -> UInt8 {
-        (e.keyFlags & keyFlagBits) | (e.keyCount > 0 ? keyBit : 0) | (e.isArticle ? articleBit : 0) | (e.isThe ? theBit : 0)
     }
 
     /// A word's first 16 bytes with ASCII letters lower-cased, little-endian, zero beyond
